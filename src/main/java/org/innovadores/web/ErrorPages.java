@@ -1,0 +1,58 @@
+package org.innovadores.web;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every failure becomes one readable page. Refusals of bad input keep their 4xx status and say what
+ * was wrong; anything unexpected is logged with its stack and answered with a plain 500 page that
+ * reveals nothing of the inside.
+ */
+@Provider
+public class ErrorPages implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class.getName());
+
+    @Inject
+    Pages pages;
+
+    @Context
+    HttpHeaders headers;
+
+    @Override
+    public Response toResponse(Throwable failure) {
+        Texts t = Texts.forAcceptLanguage(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        int status;
+        String message;
+        if (failure instanceof ClientError refusal) {
+            status = refusal.getResponse().getStatus();
+            message = refusal.message(t);
+        } else if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
+            status = web.getResponse().getStatus();
+            message = t.get(switch (status) {
+                case 404 -> "error.notFound";
+                case 405 -> "error.methodNotAllowed";
+                case 406, 415 -> "error.unsupportedMediaType";
+                case 401, 403 -> "error.forbidden";
+                default -> "error.badRequest";
+            });
+        } else {
+            status = 500;
+            message = t.get("error.internal");
+            LOG.log(Level.SEVERE, "Unexpected failure", failure);
+        }
+        String html = pages.render("web/error.jte", new ErrorPage(Page.anonymous(t.get("error.title"), t), status, message));
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+
+    public record ErrorPage(Page page, int status, String message) {
+    }
+}

@@ -1,0 +1,29 @@
+package org.innovadores.web;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Headers on every answer. The tool lives in the LMS's iframe, so it must not forbid framing;
+ * scripts and styles come only from the tool itself, never inline.
+ */
+@Provider
+public class SecurityHeaders implements ContainerResponseFilter {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: https:; media-src 'self' https:; object-src 'none'; base-uri 'none'";
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        MultivaluedMap<String, Object> headers = response.getHeaders();
+        headers.putIfAbsent("Content-Security-Policy", java.util.List.of(CONTENT_SECURITY_POLICY));
+        headers.putSingle("X-Content-Type-Options", "nosniff");
+        headers.putSingle("Referrer-Policy", "strict-origin-when-cross-origin");
+        if (!headers.containsKey("Cache-Control")) {
+            headers.putSingle("Cache-Control", "no-store");
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.innovadores.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.net.http.HttpResponse;
+import org.innovadores.admin.AuditEvent;
+import org.innovadores.admin.AuditLog;
+import org.innovadores.testing.Deployments;
+import org.innovadores.testing.ToolHttp;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The packaged WAR deploys on Payara Micro with PostgreSQL, migrates, answers health and pages. */
+@ExtendWith(ArquillianExtension.class)
+class FoundationIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.toolWar(FoundationIT.class, ToolHttp.class);
+    }
+
+    @Inject
+    AuditLog auditLog;
+
+    @PersistenceContext(unitName = "innovadores")
+    EntityManager em;
+
+    @Test
+    void jpaRoundTripThroughTheMigratedSchema() {
+        // Runs inside Payara: only JUnit's own assertions travel with the test.
+        AuditEvent written = auditLog.record("test", "foundation.check", "round trip");
+        em.clear();
+        AuditEvent read = em.find(AuditEvent.class, written.id());
+        Assertions.assertNotNull(read);
+        Assertions.assertEquals("foundation.check", read.action());
+        Assertions.assertEquals("round trip", read.detail());
+        Assertions.assertEquals(written.occurredAt().toEpochMilli(), read.occurredAt().toEpochMilli());
+        Assertions.assertTrue(auditLog.latest(10).stream().anyMatch(e -> e.id().equals(written.id())));
+    }
+
+    @Test
+    @RunAsClient
+    void readinessChecksDatabaseAndStorage() {
+        HttpResponse<String> ready = ToolHttp.get("/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"database\"").contains("PostgreSQL").contains("\"storage\"");
+        assertThat(ToolHttp.get("/health/live").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @RunAsClient
+    void metricsAndOpenApiAreServed() {
+        assertThat(ToolHttp.get("/metrics").body()).contains("jvm_uptime");
+        HttpResponse<String> openapi = ToolHttp.get("/openapi");
+        assertThat(openapi.statusCode()).isEqualTo(200);
+        assertThat(openapi.body()).contains("Innovadores");
+    }
+
+    @Test
+    @RunAsClient
+    void homePageIsSpanishByDefaultAndEnglishOnRequest() {
+        HttpResponse<String> home = ToolHttp.get("/");
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(home.body()).contains("<html lang=\"es\">").contains("Programa de Innovadores Públicos");
+        assertThat(home.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(ToolHttp.get("/", "Accept-Language", "en-GB,en;q=0.9").body())
+                .contains("<html lang=\"en\">").contains("Public Innovators Program");
+    }
+
+    @Test
+    @RunAsClient
+    void unknownPathsAnswerAReadable404PageWithoutInternals() {
+        HttpResponse<String> missing = ToolHttp.get("/no/such/page");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("no existe").doesNotContain("Exception").doesNotContain("Payara");
+        assertThat(ToolHttp.get("/static/../../etc/passwd").statusCode()).isBetween(400, 404);
+        assertThat(ToolHttp.get("/static/%2e%2e%2fpom.xml").statusCode()).isBetween(400, 404);
+        assertThat(ToolHttp.get("/static/tool.css").statusCode()).isEqualTo(200);
+    }
+}
