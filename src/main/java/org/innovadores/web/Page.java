@@ -9,4 +9,10 @@ public record Page(String title, Texts t, String sessionToken) {
     public static Page anonymous(String title, Texts t) {
         return new Page(title, t, null);
     }
+
+    /** A link inside the tool that keeps the session where the browser refuses the cookie. */
+    public String link(String path) {
+        if (sessionToken == null) return path;
+        return path + (path.contains("?") ? "&" : "?") + "s=" + sessionToken;
+    }
 }

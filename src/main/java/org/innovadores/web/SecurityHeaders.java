@@ -21,7 +21,8 @@ public class SecurityHeaders implements ContainerResponseFilter {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.putIfAbsent("Content-Security-Policy", java.util.List.of(CONTENT_SECURITY_POLICY));
         headers.putSingle("X-Content-Type-Options", "nosniff");
-        headers.putSingle("Referrer-Policy", "strict-origin-when-cross-origin");
+        // Links carry the session token: never send it to another site in a Referer.
+        headers.putSingle("Referrer-Policy", "same-origin");
         if (!headers.containsKey("Cache-Control")) {
             headers.putSingle("Cache-Control", "no-store");
         }

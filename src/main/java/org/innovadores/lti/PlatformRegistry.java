@@ -1,0 +1,127 @@
+package org.innovadores.lti;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The platforms and deployments the tool knows. Lookups on the launch path are served from a short
+ * in-memory cache so a launch does not query them each time; another instance's registrations are
+ * seen within the cache's lifetime.
+ */
+@ApplicationScoped
+public class PlatformRegistry {
+
+    private static final Duration CACHE_LIFETIME = Duration.ofSeconds(30);
+
+    @PersistenceContext(unitName = "innovadores")
+    EntityManager em;
+
+    private record Cached<T>(T value, long expiresAtNanos) {
+        boolean fresh() {
+            return System.nanoTime() - expiresAtNanos < 0;
+        }
+    }
+
+    private final ConcurrentHashMap<String, Cached<Optional<Platform>>> platforms = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Cached<Optional<Deployment>>> deployments = new ConcurrentHashMap<>();
+
+    private static long expiry() {
+        return System.nanoTime() + CACHE_LIFETIME.toNanos();
+    }
+
+    public Optional<Platform> platform(String issuer, String clientId) {
+        if (issuer == null || clientId == null) return Optional.empty();
+        String key = issuer + '\n' + clientId;
+        Cached<Optional<Platform>> cached = platforms.get(key);
+        if (cached == null || !cached.fresh()) {
+            Optional<Platform> found = em.createQuery(
+                            "select p from Platform p where p.issuer = :iss and p.clientId = :client", Platform.class)
+                    .setParameter("iss", issuer).setParameter("client", clientId)
+                    .getResultStream().findFirst();
+            found.ifPresent(em::detach);
+            cached = new Cached<>(found, expiry());
+            platforms.put(key, cached);
+        }
+        return cached.value();
+    }
+
+    public Optional<Platform> platform(java.util.UUID id) {
+        return Optional.ofNullable(em.find(Platform.class, id));
+    }
+
+    /** All registrations of one issuer: a login may omit client_id when the issuer has only one. */
+    public List<Platform> platformsOf(String issuer) {
+        return em.createQuery("select p from Platform p where p.issuer = :iss", Platform.class)
+                .setParameter("iss", issuer).getResultList();
+    }
+
+    public Optional<Deployment> deployment(Platform platform, String deploymentId) {
+        if (deploymentId == null) return Optional.empty();
+        String key = platform.id() + "\n" + deploymentId;
+        Cached<Optional<Deployment>> cached = deployments.get(key);
+        if (cached == null || !cached.fresh()) {
+            Optional<Deployment> found = em.createQuery(
+                            "select d from Deployment d where d.platform.id = :platform and d.deploymentId = :deployment",
+                            Deployment.class)
+                    .setParameter("platform", platform.id()).setParameter("deployment", deploymentId)
+                    .getResultStream().findFirst();
+            found.ifPresent(em::detach);
+            cached = new Cached<>(found, expiry());
+            deployments.put(key, cached);
+        }
+        return cached.value();
+    }
+
+    public List<Platform> all() {
+        return em.createQuery("select p from Platform p order by p.createdAt", Platform.class).getResultList();
+    }
+
+    public List<Deployment> deploymentsOf(Platform platform) {
+        return em.createQuery("select d from Deployment d where d.platform.id = :p order by d.deploymentId", Deployment.class)
+                .setParameter("p", platform.id()).getResultList();
+    }
+
+    /** Adds or updates a registration and adds any deployment ids it does not have yet. */
+    @Transactional
+    public Platform register(PlatformRegistration registration, Platform.Source source) {
+        Platform platform = em.createQuery(
+                        "select p from Platform p where p.issuer = :iss and p.clientId = :client", Platform.class)
+                .setParameter("iss", registration.issuer()).setParameter("client", registration.clientId())
+                .getResultStream().findFirst().orElse(null);
+        if (platform == null) {
+            platform = new Platform(registration.issuer(), registration.clientId(), registration.name(),
+                    registration.authorizationEndpoint(), registration.tokenEndpoint(), registration.jwksUri(), source);
+            em.persist(platform);
+        } else {
+            platform.update(registration.name(), registration.authorizationEndpoint(), registration.tokenEndpoint(),
+                    registration.jwksUri(), source);
+        }
+        addDeployments(platform, registration.deploymentIds());
+        forget();
+        return platform;
+    }
+
+    private void addDeployments(Platform platform, Collection<String> deploymentIds) {
+        for (String deploymentId : deploymentIds) {
+            Long known = em.createQuery(
+                            "select count(d) from Deployment d where d.platform.id = :p and d.deploymentId = :d", Long.class)
+                    .setParameter("p", platform.id()).setParameter("d", deploymentId).getSingleResult();
+            if (known == 0) {
+                em.persist(new Deployment(platform, deploymentId));
+            }
+        }
+    }
+
+    /** Drops what this instance cached, after a change it made itself. */
+    public void forget() {
+        platforms.clear();
+        deployments.clear();
+    }
+}

@@ -1,0 +1,52 @@
+package org.innovadores.participants;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Cookie;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import org.innovadores.web.ClientError;
+import org.innovadores.web.Page;
+import org.innovadores.web.Texts;
+
+/**
+ * Finds the signed-in person of a request: from the token a link or form carried, else from the
+ * cookie. Pages of a course call it first; without a live session they answer 401 with a page
+ * that tells the person to open the tool again from their LMS.
+ */
+@ApplicationScoped
+public class SignedIn {
+
+    @Inject
+    Sessions sessions;
+
+    public ToolSession require(String token, HttpHeaders headers) {
+        if (token != null && !token.isBlank()) {
+            return sessions.resolve(token).orElseThrow(SignedIn::expired);
+        }
+        Cookie cookie = headers.getCookies().get(Sessions.COOKIE);
+        return sessions.resolve(cookie == null ? null : cookie.getValue()).orElseThrow(SignedIn::expired);
+    }
+
+    /** Same, for a form post: the form must also carry this session's anti-forgery value. */
+    public ToolSession requireForm(String token, String csrf, HttpHeaders headers) {
+        ToolSession session = require(token, headers);
+        if (!sessions.csrfMatches(session, csrf)) {
+            throw ClientError.forbidden("error.csrf");
+        }
+        return session;
+    }
+
+    public Texts texts(ToolSession session) {
+        return Texts.forTag(session.locale());
+    }
+
+    public Page page(ToolSession session, String titleKey) {
+        Texts t = texts(session);
+        return new Page(t.get(titleKey), t, sessions.linkToken(session));
+    }
+
+    private static ClientError expired() {
+        return new ClientError(Response.Status.UNAUTHORIZED, "error.session");
+    }
+}
