@@ -13,4 +13,10 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
         description = "LTI 1.3 tool for the Programa de Innovadores Públicos. JSON endpoints for "
                 + "LMS registration (JWKS) and administration."))
 public class ToolApplication extends Application {
+
+    @Override
+    public java.util.Map<String, Object> getProperties() {
+        // Redirects keep the relative Location the tool writes, right behind any reverse proxy.
+        return java.util.Map.of("jersey.config.server.headers.location.relative.resolution.disabled", true);
+    }
 }

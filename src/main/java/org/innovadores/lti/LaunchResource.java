@@ -11,7 +11,8 @@ import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -110,14 +111,14 @@ public class LaunchResource {
     private Response newWindowPage(String state) {
         Texts t = Texts.forTag(null);
         String relaunch = loginStates.find(state).flatMap(login -> registry.platform(login.platformId()).map(platform -> {
-            UriBuilder uri = UriBuilder.fromPath("/lti/login")
-                    .queryParam("iss", platform.issuer())
-                    .queryParam("client_id", platform.clientId())
-                    .queryParam("login_hint", login.loginHint())
-                    .queryParam("target_link_uri", login.targetLinkUri());
-            if (login.messageHint() != null) uri.queryParam("lti_message_hint", login.messageHint());
-            if (login.deploymentId() != null) uri.queryParam("lti_deployment_id", login.deploymentId());
-            return uri.build().toString();
+            Map<String, String> parameters = new LinkedHashMap<>();
+            parameters.put("iss", platform.issuer());
+            parameters.put("client_id", platform.clientId());
+            parameters.put("login_hint", login.loginHint());
+            parameters.put("target_link_uri", login.targetLinkUri());
+            parameters.put("lti_message_hint", login.messageHint());
+            parameters.put("lti_deployment_id", login.deploymentId());
+            return QueryString.append("/lti/login", parameters);
         })).orElse(null);
         String html = pages.render("lti/new-window.jte", new NewWindow(Page.anonymous(t.get("lti.newWindow.title"), t), relaunch));
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();

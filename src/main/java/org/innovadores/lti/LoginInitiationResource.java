@@ -10,9 +10,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriBuilder;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.innovadores.web.ClientError;
@@ -83,18 +84,18 @@ public class LoginInitiationResource {
         String target = storageTarget != null && storageTarget.matches("[A-Za-z0-9_.-]{1,100}") ? storageTarget : null;
         LoginState state = loginStates.issue(platform, loginHint, messageHint, targetLinkUri, deploymentId, target);
 
-        UriBuilder authentication = UriBuilder.fromUri(platform.authorizationEndpoint())
-                .queryParam("scope", "openid")
-                .queryParam("response_type", "id_token")
-                .queryParam("response_mode", "form_post")
-                .queryParam("prompt", "none")
-                .queryParam("client_id", platform.clientId())
-                .queryParam("redirect_uri", urls.launch())
-                .queryParam("login_hint", loginHint)
-                .queryParam("state", state.state())
-                .queryParam("nonce", state.nonce());
-        if (messageHint != null) authentication.queryParam("lti_message_hint", messageHint);
-        URI location = authentication.build();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("scope", "openid");
+        parameters.put("response_type", "id_token");
+        parameters.put("response_mode", "form_post");
+        parameters.put("prompt", "none");
+        parameters.put("client_id", platform.clientId());
+        parameters.put("redirect_uri", urls.launch());
+        parameters.put("login_hint", loginHint);
+        parameters.put("state", state.state());
+        parameters.put("nonce", state.nonce());
+        parameters.put("lti_message_hint", messageHint);
+        URI location = URI.create(QueryString.append(platform.authorizationEndpoint(), parameters));
 
         String cookie = stateCookie(state.state(), state.browserSecret(), (int) LoginStates.LIFETIME.toSeconds());
         if (target == null) {

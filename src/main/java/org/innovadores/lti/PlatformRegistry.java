@@ -36,6 +36,7 @@ public class PlatformRegistry {
         return System.nanoTime() + CACHE_LIFETIME.toNanos();
     }
 
+    /** Outside a transaction the entities read are already detached, so they are safe to cache. */
     public Optional<Platform> platform(String issuer, String clientId) {
         if (issuer == null || clientId == null) return Optional.empty();
         String key = issuer + '\n' + clientId;
@@ -45,7 +46,6 @@ public class PlatformRegistry {
                             "select p from Platform p where p.issuer = :iss and p.clientId = :client", Platform.class)
                     .setParameter("iss", issuer).setParameter("client", clientId)
                     .getResultStream().findFirst();
-            found.ifPresent(em::detach);
             cached = new Cached<>(found, expiry());
             platforms.put(key, cached);
         }
@@ -72,7 +72,6 @@ public class PlatformRegistry {
                             Deployment.class)
                     .setParameter("platform", platform.id()).setParameter("deployment", deploymentId)
                     .getResultStream().findFirst();
-            found.ifPresent(em::detach);
             cached = new Cached<>(found, expiry());
             deployments.put(key, cached);
         }

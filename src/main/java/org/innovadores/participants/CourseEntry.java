@@ -3,7 +3,6 @@ package org.innovadores.participants;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.innovadores.lti.Launch;
 import org.innovadores.lti.LaunchReceiver;
 
@@ -17,7 +16,8 @@ public class CourseEntry implements LaunchReceiver {
     @Override
     public Response launched(Launch launch) {
         ToolSession session = sessions.start(launch);
-        URI first = URI.create("/course?s=" + sessions.linkToken(session));
-        return Response.seeOther(first).header("Set-Cookie", sessions.cookieHeader(session)).build();
+        // A relative Location: right behind any proxy, whatever Host the request came with.
+        return Response.status(Response.Status.SEE_OTHER).header("Location", "/course?s=" + sessions.linkToken(session))
+                .header("Set-Cookie", sessions.cookieHeader(session)).build();
     }
 }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.innovadores.web.ClientError;
 import org.innovadores.web.Page;
@@ -70,6 +69,7 @@ public class CourseResource {
             throw ClientError.badRequest("profile.error.language");
         }
         sessions.chooseLocale(session, language);
-        return Response.seeOther(URI.create("/course/profile?saved=1&s=" + sessions.linkToken(session))).build();
+        return Response.status(Response.Status.SEE_OTHER)
+                .header("Location", "/course/profile?saved=1&s=" + sessions.linkToken(session)).build();
     }
 }

@@ -25,12 +25,13 @@ public class GeneratedSecrets {
 
     private final ConcurrentHashMap<String, byte[]> known = new ConcurrentHashMap<>();
 
+    /** Callers keep what they get: this runs in a transaction because the first call writes. */
+    @Transactional
     public byte[] secret(String name) {
         return known.computeIfAbsent(name, this::loadOrCreate).clone();
     }
 
-    @Transactional
-    byte[] loadOrCreate(String name) {
+    private byte[] loadOrCreate(String name) {
         byte[] fresh = new byte[32];
         RANDOM.nextBytes(fresh);
         // Insert only when missing: when two instances race, the first write wins and both read it.

@@ -47,6 +47,14 @@ class FoundationIT {
     }
 
     @Test
+    void theWarsOwnNimbusJoseJwtIsTheOneLoaded() {
+        // Payara carries its own copy for MP-JWT; the LTI layer must use the one the WAR bundles.
+        String location = com.nimbusds.jwt.SignedJWT.class.getProtectionDomain().getCodeSource().getLocation().toString();
+        Assertions.assertTrue(location.contains("WEB-INF/lib/nimbus-jose-jwt-10.10.jar"), location);
+        Assertions.assertSame(AuditLog.class.getClassLoader(), com.nimbusds.jwt.SignedJWT.class.getClassLoader());
+    }
+
+    @Test
     @RunAsClient
     void readinessChecksDatabaseAndStorage() {
         HttpResponse<String> ready = ToolHttp.get("/health/ready");

@@ -24,7 +24,7 @@ public final class ToolHttp {
     }
 
     public static HttpResponse<String> get(String path, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET();
         if (headers.length > 0) request.headers(headers);
         return send(request.build());
     }

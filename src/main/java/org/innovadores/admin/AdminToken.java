@@ -1,0 +1,66 @@
+package org.innovadores.admin;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.Optional;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.innovadores.runtime.DataDirectory;
+import org.innovadores.runtime.GeneratedSecrets;
+
+/**
+ * The bearer token of the admin API (command line and automation). From ADMIN_TOKEN when set;
+ * otherwise generated at first start into DATA_DIR/admin-token, readable by the owner only.
+ */
+@ApplicationScoped
+public class AdminToken {
+
+    private static final Logger LOG = Logger.getLogger(AdminToken.class.getName());
+
+    @Inject
+    @ConfigProperty(name = "admin.token")
+    Optional<String> configured;
+
+    @Inject
+    DataDirectory dataDirectory;
+
+    private byte[] token;
+
+    @PostConstruct
+    void load() {
+        String value = configured.filter(s -> s.length() >= 24).orElseGet(this::fromFile);
+        token = value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private String fromFile() {
+        Path file = dataDirectory.root().resolve("admin-token");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, GeneratedSecrets.randomToken());
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException notPosix) {
+                    // Windows: the folder's own permissions apply.
+                }
+                LOG.info(() -> "Generated the admin API token in " + file);
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public boolean matches(String authorizationHeader) {
+        if (authorizationHeader == null || !authorizationHeader.startsWith("Bearer ")) return false;
+        return MessageDigest.isEqual(token, authorizationHeader.substring(7).strip().getBytes(StandardCharsets.UTF_8));
+    }
+}

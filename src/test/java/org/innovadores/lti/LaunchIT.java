@@ -1,0 +1,441 @@
+package org.innovadores.lti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.innovadores.lti.LtiClient.Login;
+import org.innovadores.lti.TestPlatform.Tenant;
+import org.innovadores.testing.Deployments;
+import org.innovadores.testing.ToolHttp;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.keys.HmacKey;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * OIDC login and launch end to end on Payara Micro, against the test platform: every launch the
+ * tool must accept, and every one it must refuse with a 4xx, a readable message and no session.
+ */
+@ExtendWith(ArquillianExtension.class)
+class LaunchIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.toolWar(LaunchIT.class);
+    }
+
+    private static Tenant registered(String name) {
+        Tenant tenant = TestPlatform.get().tenant(name);
+        LtiClient.register(tenant);
+        return tenant;
+    }
+
+    private static void assertRefused(HttpResponse<String> response, String readable) {
+        assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+        assertThat(response.body()).contains(readable).doesNotContain("Exception");
+        assertThat(LtiClient.sessionCookie(response)).as("no session for a refused launch").isEmpty();
+    }
+
+    // --- what must be accepted -------------------------------------------------------------------
+
+    @Test
+    @RunAsClient
+    void validLaunchLandsOnTheCoursePageAndTheSessionHoldsWithoutCookies() {
+        Tenant tenant = registered("valid");
+        HttpResponse<String> launched = LtiClient.launchWith(tenant, c -> { });
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(303);
+        String cookie = LtiClient.sessionCookie(launched).orElseThrow();
+        assertThat(launched.headers().allValues("Set-Cookie")).anySatisfy(c ->
+                assertThat(c).startsWith("innovadores_session=").contains("SameSite=None").contains("Secure")
+                        .contains("HttpOnly").contains("Partitioned"));
+        String first = launched.headers().firstValue("Location").orElseThrow();
+        assertThat(first).startsWith("/course?s=");
+
+        // A browser that drops the cookie still has the token in the link.
+        HttpResponse<String> course = ToolHttp.get(first);
+        assertThat(course.statusCode()).isEqualTo(200);
+        assertThat(course.body()).contains("Hola, Ana Pérez").contains("Innovadores 2026").contains("participante");
+        String profileLink = course.body().replaceAll("(?s).*id=\"profile-link\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        HttpResponse<String> profile = ToolHttp.get(profileLink);
+        assertThat(profile.statusCode()).isEqualTo(200);
+
+        // The form carries the token and the anti-forgery value; the choice is kept for the session.
+        String token = field(profile.body(), "s");
+        String csrf = field(profile.body(), "csrf");
+        HttpResponse<String> saved = postForm("/course/profile", Map.of("s", token, "csrf", csrf, "language", "en"), null);
+        assertThat(saved.statusCode()).isEqualTo(303);
+        HttpResponse<String> english = ToolHttp.get(saved.headers().firstValue("Location").orElseThrow());
+        assertThat(english.body()).contains("<html lang=\"en\">").contains("Preference saved");
+
+        // The cookie alone also works where the browser keeps it.
+        assertThat(ToolHttp.get("/course", "Cookie", cookie).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @RunAsClient
+    void formsWithoutTheAntiForgeryValueOrSessionAreRefusedAndChangeNothing() {
+        Tenant tenant = registered("csrf");
+        HttpResponse<String> launched = LtiClient.launchWith(tenant, c -> { });
+        String cookie = LtiClient.sessionCookie(launched).orElseThrow();
+        HttpResponse<String> forged = postForm("/course/profile", Map.of("language", "en"), cookie);
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(ToolHttp.get("/course", "Cookie", cookie).body()).contains("<html lang=\"es\">");
+        assertThat(ToolHttp.get("/course").statusCode()).isEqualTo(401);
+        assertThat(ToolHttp.get("/course?s=forged.99999999999.AAAA").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    @RunAsClient
+    void acceptsMultipleShortUnknownAndNoRoles() {
+        Tenant tenant = registered("roles");
+        HttpResponse<String> many = LtiClient.launchWith(tenant, c -> c.put(LtiClaims.ROLES, List.of(
+                "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Instructor",
+                "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner",
+                "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor")));
+        assertThat(ToolHttp.get(many.headers().firstValue("Location").orElseThrow()).body()).contains("instructor");
+        HttpResponse<String> shortName = LtiClient.launchWith(tenant, c -> c.put(LtiClaims.ROLES, List.of("TeachingAssistant")));
+        assertThat(ToolHttp.get(shortName.headers().firstValue("Location").orElseThrow()).body()).contains("mentor");
+        HttpResponse<String> unknown = LtiClient.launchWith(tenant, c -> c.put(LtiClaims.ROLES, List.of("urn:example:role#Wizard")));
+        assertThat(ToolHttp.get(unknown.headers().firstValue("Location").orElseThrow()).body()).contains("participante");
+        HttpResponse<String> none = LtiClient.launchWith(tenant, c -> c.put(LtiClaims.ROLES, List.of()));
+        assertThat(none.statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    @RunAsClient
+    void acceptsNoPersonalDataAndNoContext() {
+        Tenant tenant = registered("nopii");
+        HttpResponse<String> launched = LtiClient.launchWith(tenant, c -> {
+            c.remove("name");
+            c.remove("email");
+            c.remove(LtiClaims.CONTEXT);
+        });
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(303);
+        assertThat(ToolHttp.get(launched.headers().firstValue("Location").orElseThrow()).body()).contains("Hola.");
+    }
+
+    @Test
+    @RunAsClient
+    void followsAPlatformThatRotatedItsKey() {
+        Tenant tenant = registered("rotation");
+        assertThat(LtiClient.launchWith(tenant, c -> { }).statusCode()).isEqualTo(303);
+        tenant.rotateKey();
+        HttpResponse<String> afterRotation = LtiClient.launchWith(tenant, c -> { });
+        assertThat(afterRotation.statusCode()).as(afterRotation.body()).isEqualTo(303);
+    }
+
+    @Test
+    @RunAsClient
+    void moodleFixtureClaimsResignedByTheTestPlatformAreAccepted() throws Exception {
+        // Registered by file (lti-config/platforms/moodle.json) with the captured client and deployment ids.
+        Tenant moodle = TestPlatform.get().tenant("moodle", "m1Ox7QKye0VrzFh", "1");
+        for (String fixture : List.of("launch-claims.json", "deeplink-claims.json", "launch-claims-deeplinked-item.json")) {
+            Map<String, Object> capture = org.jose4j.json.JsonUtil.parseJson(java.nio.file.Files.readString(
+                    java.nio.file.Path.of(System.getProperty("project.dir"), "..", "shared", "fixtures", "moodle-5.1", fixture)));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> claims = new java.util.LinkedHashMap<>((Map<String, Object>) capture.get("id_token_claims"));
+            @SuppressWarnings("unchecked")
+            Map<String, String> loginParams = new java.util.LinkedHashMap<>((Map<String, String>) capture.get("login_initiation_params"));
+            loginParams.put("iss", moodle.issuer);
+            loginParams.put("target_link_uri", ToolHttp.baseUrl() + "/course");
+            Login login = LtiClient.login(loginParams);
+            long now = java.time.Instant.now().getEpochSecond();
+            claims.put("iss", moodle.issuer);
+            claims.put("nonce", login.nonce());
+            claims.put("iat", now);
+            claims.put("exp", now + 60);
+            claims.put(LtiClaims.TARGET_LINK_URI, ToolHttp.baseUrl() + "/course");
+            HttpResponse<String> launched = LtiClient.launch(moodle.sign(claims), login.state(), login.cookieHeader());
+            assertThat(launched.statusCode()).as(fixture + ": " + launched.body()).isEqualTo(303);
+        }
+    }
+
+    // --- what must be refused --------------------------------------------------------------------
+
+    @Test
+    @RunAsClient
+    void refusesABadSignature() throws Exception {
+        Tenant tenant = registered("badsig");
+        Login login = LtiClient.login(tenant);
+        var stranger = RsaJwkGenerator.generateJwk(2048);
+        // The published kid, but a key the platform never had.
+        String forged = tenant.sign(tenant.resourceLinkClaims(login.nonce()), stranger, currentKid(tenant),
+                AlgorithmIdentifiers.RSA_USING_SHA256);
+        assertRefused(LtiClient.launch(forged, login.state(), login.cookieHeader()), "firma");
+    }
+
+    @Test
+    @RunAsClient
+    void refusesAnUnknownKidAfterRefetchingTheKeys() throws Exception {
+        Tenant tenant = registered("unknownkid");
+        Login login = LtiClient.login(tenant);
+        var stranger = RsaJwkGenerator.generateJwk(2048);
+        assertRefused(LtiClient.launch(tenant.sign(tenant.resourceLinkClaims(login.nonce()), stranger, "never-published",
+                AlgorithmIdentifiers.RSA_USING_SHA256), login.state(), login.cookieHeader()), "firma");
+    }
+
+    @Test
+    @RunAsClient
+    void refusesAlgNoneAndHmac() {
+        Tenant tenant = registered("alg");
+        Login login = LtiClient.login(tenant);
+        String header = b64("{\"alg\":\"none\",\"typ\":\"JWT\",\"kid\":\"" + currentKid(tenant) + "\"}");
+        String payload = b64(org.jose4j.json.JsonUtil.toJson(tenant.resourceLinkClaims(login.nonce())));
+        assertRefused(LtiClient.launch(header + "." + payload + ".", login.state(), login.cookieHeader()), "token");
+
+        Login second = LtiClient.login(tenant);
+        String hmac = Tenant.sign(tenant.resourceLinkClaims(second.nonce()),
+                new HmacKey("a shared secret of thirty-two bytes!".getBytes(StandardCharsets.UTF_8)), currentKid(tenant),
+                AlgorithmIdentifiers.HMAC_SHA256);
+        assertRefused(LtiClient.launch(hmac, second.state(), second.cookieHeader()), "firma");
+    }
+
+    @Test
+    @RunAsClient
+    void refusesExpiredAndFutureTokens() {
+        Tenant tenant = registered("time");
+        long now = java.time.Instant.now().getEpochSecond();
+        assertRefused(LtiClient.launchWith(tenant, c -> { c.put("iat", now - 400); c.put("exp", now - 300); }), "caduc");
+        assertRefused(LtiClient.launchWith(tenant, c -> { c.put("iat", now + 600); c.put("exp", now + 660); }), "caduc");
+    }
+
+    @Test
+    @RunAsClient
+    void refusesWrongIssuerAudienceAndSeveralAudiencesWithoutAzp() {
+        Tenant tenant = registered("aud");
+        Tenant other = registered("aud-other");
+        // Signed by the right platform, but naming another issuer: no registration matches the login.
+        assertRefused(LtiClient.launchWith(tenant, c -> c.put("iss", other.issuer)), "registrada");
+        assertRefused(LtiClient.launchWith(tenant, c -> c.put("aud", "someone-else")), "registrada");
+        assertRefused(LtiClient.launchWith(tenant, c -> c.put("aud", List.of(tenant.clientId, "someone-else"))), "dirigido");
+        assertRefused(LtiClient.launchWith(tenant, c -> {
+            c.put("aud", List.of(tenant.clientId, "someone-else"));
+            c.put("azp", "someone-else");
+        }), "registrada");
+        HttpResponse<String> withAzp = LtiClient.launchWith(tenant, c -> {
+            c.put("aud", List.of(tenant.clientId, "someone-else"));
+            c.put("azp", tenant.clientId);
+        });
+        assertThat(withAzp.statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    @RunAsClient
+    void refusesANonceNotIssuedForTheState() {
+        Tenant tenant = registered("nonce");
+        assertRefused(LtiClient.launchWith(tenant, c -> c.put("nonce", "not-the-nonce")), "no corresponde");
+        assertRefused(LtiClient.launchWith(tenant, c -> c.remove("nonce")), "no corresponde");
+    }
+
+    @Test
+    @RunAsClient
+    void refusesAStateNotIssuedToThisBrowserAndOffersANewWindow() {
+        Tenant tenant = registered("csrf-login");
+        Login login = LtiClient.login(tenant);
+        String idToken = tenant.sign(tenant.resourceLinkClaims(login.nonce()));
+        HttpResponse<String> noCookie = LtiClient.launch(idToken, login.state(), null);
+        assertRefused(noCookie, "cookies de terceros");
+        assertThat(noCookie.body()).contains("target=\"_blank\"").contains("/lti/login?");
+        assertRefused(LtiClient.launch(idToken, login.state(), "lti_state_" + login.state() + "=someone-elses"), "cookies");
+        assertRefused(LtiClient.launch(idToken, "never-issued", login.cookieHeader()), "no fue emitido");
+        assertRefused(LtiClient.launch(idToken, null, login.cookieHeader()), "no fue emitido");
+    }
+
+    @Test
+    @RunAsClient
+    void refusesAReplayedIdTokenPost() {
+        Tenant tenant = registered("replay");
+        Login login = LtiClient.login(tenant);
+        String idToken = tenant.sign(tenant.resourceLinkClaims(login.nonce()));
+        assertThat(LtiClient.launch(idToken, login.state(), login.cookieHeader()).statusCode()).isEqualTo(303);
+        assertRefused(LtiClient.launch(idToken, login.state(), login.cookieHeader()), "ya se usó");
+    }
+
+    @Test
+    @RunAsClient
+    void refusesAnUnknownDeployment() {
+        Tenant tenant = registered("deployment");
+        assertRefused(LtiClient.launchWith(tenant, c -> c.put(LtiClaims.DEPLOYMENT_ID, "not-deployed")), "instalación");
+        assertRefused(LtiClient.launchWith(tenant, c -> c.remove(LtiClaims.DEPLOYMENT_ID)), "instalación");
+    }
+
+    @Test
+    @RunAsClient
+    void refusesMissingOrWrongVersionMessageTypeRolesAndResourceLink() {
+        Tenant tenant = registered("claims");
+        assertRefused(LtiClient.launchWith(tenant, c -> c.remove(LtiClaims.VERSION)), "1.3.0");
+        assertRefused(LtiClient.launchWith(tenant, c -> c.put(LtiClaims.VERSION, "1.1")), "1.3.0");
+        assertRefused(LtiClient.launchWith(tenant, c -> c.remove(LtiClaims.MESSAGE_TYPE)), "tipo de mensaje");
+        assertRefused(LtiClient.launchWith(tenant, c -> c.put(LtiClaims.MESSAGE_TYPE, "LtiSubmissionReviewRequest")), "tipo de mensaje");
+        assertRefused(LtiClient.launchWith(tenant, c -> c.remove(LtiClaims.ROLES)), "roles");
+        assertRefused(LtiClient.launchWith(tenant, c -> c.put(LtiClaims.ROLES, "Learner")), "roles");
+        assertRefused(LtiClient.launchWith(tenant, c -> c.remove(LtiClaims.RESOURCE_LINK)), "enlace");
+        assertRefused(LtiClient.launchWith(tenant, c -> c.put(LtiClaims.RESOURCE_LINK, Map.of("title", "no id"))), "enlace");
+        assertRefused(LtiClient.launchWith(tenant, c -> c.put(LtiClaims.MESSAGE_TYPE, "LtiDeepLinkingRequest")), "enlace");
+    }
+
+    @Test
+    @RunAsClient
+    void refusesGarbageAndOversizedTokens() {
+        Tenant tenant = registered("garbage");
+        Login login = LtiClient.login(tenant);
+        assertRefused(LtiClient.launch("garbage", login.state(), login.cookieHeader()), "no es válido");
+        assertRefused(LtiClient.launch("a.b.c", login.state(), login.cookieHeader()), "no es válido");
+        assertRefused(LtiClient.launch("x".repeat(70_000), login.state(), login.cookieHeader()), "no es válido");
+        assertRefused(LtiClient.launch(null, login.state(), login.cookieHeader()), "no envió");
+        // The state survives garbage: the real token still launches.
+        assertThat(LtiClient.launch(tenant.sign(tenant.resourceLinkClaims(login.nonce())), login.state(),
+                login.cookieHeader()).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    @RunAsClient
+    void loginRefusesUnknownIssuerMissingHintAndOffSiteTargets() {
+        Tenant tenant = registered("login");
+        Map<String, String> unknown = LtiClient.loginParameters(tenant);
+        unknown.put("iss", "https://unknown.example.org");
+        assertRefused(LtiClient.postLogin(unknown), "no está registrada");
+        Map<String, String> noHint = LtiClient.loginParameters(tenant);
+        noHint.remove("login_hint");
+        assertRefused(LtiClient.postLogin(noHint), "login_hint");
+        for (String offSite : List.of("https://evil.example.org/course", "http://localhost.evil.example.org/x",
+                "//evil.example.org/", "javascript:alert(1)")) {
+            Map<String, String> params = LtiClient.loginParameters(tenant);
+            params.put("target_link_uri", offSite);
+            HttpResponse<String> refused = LtiClient.postLogin(params);
+            assertRefused(refused, "no pertenece");
+            assertThat(refused.headers().firstValue("Location")).isEmpty();
+        }
+        // GET works like POST.
+        HttpResponse<String> get = ToolHttp.get("/lti/login?" + LtiClient.form(LtiClient.loginParameters(tenant)));
+        assertThat(get.statusCode()).isEqualTo(302);
+        URI location = URI.create(get.headers().firstValue("Location").orElseThrow());
+        Map<String, String> query = TestPlatform.query(location);
+        assertThat(location.toString()).startsWith(tenant.authorizationEndpoint() + "?");
+        assertThat(query).containsEntry("scope", "openid").containsEntry("response_type", "id_token")
+                .containsEntry("response_mode", "form_post").containsEntry("prompt", "none")
+                .containsEntry("client_id", tenant.clientId).containsEntry("login_hint", "user-7")
+                .containsEntry("redirect_uri", ToolHttp.baseUrl() + "/lti/launch")
+                .containsEntry("lti_message_hint", "{\"cmid\":2,\"launchid\":\"ltilaunch1_1\"}");
+        assertThat(query.get("state")).hasSizeGreaterThan(30);
+        assertThat(query.get("nonce")).hasSizeGreaterThan(30).isNotEqualTo(query.get("state"));
+    }
+
+    // --- registration and keys -------------------------------------------------------------------
+
+    @Test
+    @RunAsClient
+    void dynamicRegistrationNeedsAOneTimeLinkAndRegistersWhatThePlatformAnswers() {
+        Tenant tenant = TestPlatform.get().tenant("dynreg");
+        String query = "openid_configuration=" + java.net.URLEncoder.encode(tenant.openidConfigurationUrl(), StandardCharsets.UTF_8)
+                + "&registration_token=" + tenant.registrationToken;
+        assertThat(ToolHttp.get("/lti/register?" + query).statusCode()).isEqualTo(403);
+        assertThat(ToolHttp.get("/lti/register?" + query + "&ticket=made-up").statusCode()).isEqualTo(403);
+
+        String link = LtiClient.adminPost("/admin/api/registration-links").body().replaceAll(".*\"url\":\"([^\"]+)\".*", "$1");
+        assertThat(link).startsWith(ToolHttp.baseUrl() + "/lti/register?ticket=");
+        String ticket = link.substring(link.indexOf("ticket=") + 7);
+        HttpResponse<String> confirm = ToolHttp.get("/lti/register?" + query + "&ticket=" + ticket);
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        assertThat(confirm.body()).contains(tenant.issuer).contains("method=\"post\"");
+
+        Map<String, String> fields = Map.of("openid_configuration", tenant.openidConfigurationUrl(),
+                "registration_token", tenant.registrationToken, "ticket", ticket);
+        HttpResponse<String> done = postForm("/lti/register", fields, null);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(done.body()).contains("registration-close.js").contains(tenant.clientId);
+        assertThat(tenant.lastRegistrationAuthorization).isEqualTo("Bearer " + tenant.registrationToken);
+        Map<String, Object> request = tenant.lastRegistrationRequest;
+        assertThat(request).containsEntry("initiate_login_uri", ToolHttp.baseUrl() + "/lti/login")
+                .containsEntry("redirect_uris", List.of(ToolHttp.baseUrl() + "/lti/launch"))
+                .containsEntry("jwks_uri", ToolHttp.baseUrl() + "/lti/jwks")
+                .containsEntry("token_endpoint_auth_method", "private_key_jwt")
+                .containsEntry("response_types", List.of("id_token"));
+        assertThat((String) request.get("scope")).contains("https://purl.imsglobal.org/spec/lti-ags/scope/score")
+                .doesNotContain("lineitem.readonly"); // only scopes the platform offers
+        assertThat(request.get("https://purl.imsglobal.org/spec/lti-tool-configuration").toString()).contains("LtiDeepLinkingRequest");
+
+        // The link is spent; the registered platform launches with the deployment it answered.
+        assertThat(postForm("/lti/register", fields, null).statusCode()).isEqualTo(403);
+        assertThat(LtiClient.launchWith(tenant, c -> { }).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    @RunAsClient
+    void dynamicRegistrationRefusesAnIssuerOffTheConfigurationsOrigin() {
+        String link = LtiClient.adminPost("/admin/api/registration-links").body().replaceAll(".*\"url\":\"([^\"]+)\".*", "$1");
+        String ticket = link.substring(link.indexOf("ticket=") + 7);
+        HttpResponse<String> refused = ToolHttp.get("/lti/register?openid_configuration="
+                + java.net.URLEncoder.encode("http://localhost:" + Integer.getInteger("it.platform.port", 18700)
+                + "/p/dynreg/.well-known/openid-configuration", StandardCharsets.UTF_8) + "&registration_token=x&ticket=" + ticket);
+        TestPlatform.get().tenant("dynreg");
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("issuer");
+    }
+
+    @Test
+    @RunAsClient
+    void adminApiNeedsItsTokenAndRotatesKeysWithAnOverlap() {
+        HttpResponse<String> anonymous = ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + "/admin/api/keys/rotate"))
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+
+        Map<String, Object> before = jwks();
+        List<?> keysBefore = (List<?>) before.get("keys");
+        assertThat(keysBefore).isNotEmpty();
+        assertThat(keysBefore.getFirst().toString()).contains("kid").contains("RS256").contains("sig").doesNotContain("\"d\"");
+
+        LtiClient.adminPost("/admin/api/keys/rotate"); // publishes a next key
+        List<?> withNext = (List<?>) jwks().get("keys");
+        assertThat(withNext).hasSize(keysBefore.size() + 1);
+        LtiClient.adminPost("/admin/api/keys/rotate"); // switches; the old one stays published for the overlap
+        assertThat((List<?>) jwks().get("keys")).hasSize(keysBefore.size() + 1);
+        for (Object key : (List<?>) jwks().get("keys")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> jwk = (Map<String, Object>) key;
+            assertThat(jwk).containsKeys("kid", "alg", "use").doesNotContainKey("d");
+        }
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------
+
+    private static Map<String, Object> jwks() {
+        try {
+            return org.jose4j.json.JsonUtil.parseJson(ToolHttp.get("/lti/jwks").body());
+        } catch (org.jose4j.lang.JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String currentKid(Tenant tenant) {
+        String header = new String(Base64.getUrlDecoder().decode(tenant.sign(Map.of("x", 1)).split("\\.")[0]), StandardCharsets.UTF_8);
+        return header.replaceAll(".*\"kid\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static String b64(String json) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String field(String html, String name) {
+        return html.replaceAll("(?s).*name=\"" + name + "\" value=\"([^\"]*)\".*", "$1");
+    }
+
+    static HttpResponse<String> postForm(String path, Map<String, String> fields, String cookie) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(LtiClient.form(fields)));
+        if (cookie != null) request.header("Cookie", cookie);
+        return ToolHttp.send(request.build());
+    }
+}

@@ -1,0 +1,260 @@
+package org.innovadores.lti;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import org.jose4j.json.JsonUtil;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
+import org.jose4j.jwk.RsaJwkGenerator;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
+
+/**
+ * An LTI platform for the tests, inside the test JVM: it serves, per named tenant, an
+ * openid-configuration, a JWKS, a dynamic registration endpoint and an authorization endpoint, and
+ * signs id_tokens with jose4j, a different JOSE library from the tool's, so that the two sides never
+ * share one implementation's mistakes.
+ */
+public final class TestPlatform {
+
+    private static TestPlatform instance;
+
+    private final HttpServer server;
+    private final String base;
+    private final Map<String, Tenant> tenants = new ConcurrentHashMap<>();
+
+    private TestPlatform(int port) throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
+        server.createContext("/p/", this::handle);
+        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.start();
+        base = "http://127.0.0.1:" + port;
+    }
+
+    public static synchronized TestPlatform get() {
+        if (instance == null) {
+            try {
+                instance = new TestPlatform(Integer.getInteger("it.platform.port", 18700));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return instance;
+    }
+
+    /** A tenant: one issuer with one client and deployment, created on first use. */
+    public Tenant tenant(String name) {
+        return tenants.computeIfAbsent(name, n -> new Tenant(base + "/p/" + n, "client-" + n, "deployment-" + n));
+    }
+
+    /** A tenant whose client and deployment ids are given, e.g. those of a captured Moodle. */
+    public Tenant tenant(String name, String clientId, String deploymentId) {
+        return tenants.computeIfAbsent(name, n -> new Tenant(base + "/p/" + n, clientId, deploymentId));
+    }
+
+    public static final class Tenant {
+        public final String issuer;
+        public final String clientId;
+        public final String deploymentId;
+        private final List<RsaJsonWebKey> keys = new ArrayList<>();
+        private volatile RsaJsonWebKey signing;
+        public volatile String registrationToken = "registration-token-" + System.nanoTime();
+        public volatile Map<String, Object> lastRegistrationRequest;
+        public volatile String lastRegistrationAuthorization;
+        /** Claims the authorization endpoint puts in the id_token it answers a browser with. */
+        public volatile Map<String, Object> browserLaunchClaims;
+
+        Tenant(String issuer, String clientId, String deploymentId) {
+            this.issuer = issuer;
+            this.clientId = clientId;
+            this.deploymentId = deploymentId;
+            rotateKey();
+        }
+
+        /** Publishes a new key with a new kid and signs with it from now on. */
+        public synchronized RsaJsonWebKey rotateKey() {
+            try {
+                RsaJsonWebKey key = RsaJwkGenerator.generateJwk(2048);
+                key.setKeyId("kid-" + keys.size() + "-" + System.nanoTime());
+                key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+                key.setUse("sig");
+                keys.add(key);
+                signing = key;
+                return key;
+            } catch (JoseException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public String openidConfigurationUrl() {
+            return issuer + "/.well-known/openid-configuration";
+        }
+
+        public String authorizationEndpoint() {
+            return issuer + "/auth";
+        }
+
+        /** A valid LtiResourceLinkRequest's claims for this tenant. */
+        public Map<String, Object> resourceLinkClaims(String nonce) {
+            Map<String, Object> claims = new LinkedHashMap<>();
+            long now = Instant.now().getEpochSecond();
+            claims.put("iss", issuer);
+            claims.put("aud", clientId);
+            claims.put("sub", "user-7");
+            claims.put("nonce", nonce);
+            claims.put("iat", now);
+            claims.put("exp", now + 60);
+            claims.put("name", "Ana Pérez");
+            claims.put("email", "ana@example.org");
+            claims.put(LtiClaims.DEPLOYMENT_ID, deploymentId);
+            claims.put(LtiClaims.MESSAGE_TYPE, "LtiResourceLinkRequest");
+            claims.put(LtiClaims.VERSION, "1.3.0");
+            claims.put(LtiClaims.TARGET_LINK_URI, "http://localhost:" + Integer.getInteger("it.http.port", 18080) + "/course");
+            claims.put(LtiClaims.ROLES, List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"));
+            claims.put(LtiClaims.RESOURCE_LINK, Map.of("id", "link-1", "title", "Módulo 1"));
+            claims.put(LtiClaims.CONTEXT, Map.of("id", "course-" + clientId, "title", "Innovadores 2026", "type",
+                    List.of("CourseSection")));
+            claims.put(LtiClaims.LAUNCH_PRESENTATION, Map.of("locale", "es", "document_target", "iframe"));
+            return claims;
+        }
+
+        public String sign(Map<String, Object> claims) {
+            return sign(claims, signing, signing.getKeyId(), AlgorithmIdentifiers.RSA_USING_SHA256);
+        }
+
+        public static String sign(Map<String, Object> claims, java.security.Key key, String kid, String algorithm) {
+            try {
+                JsonWebSignature jws = new JsonWebSignature();
+                jws.setPayload(JsonUtil.toJson(claims));
+                jws.setKey(key instanceof RsaJsonWebKey rsa ? rsa.getPrivateKey() : key);
+                if (kid != null) jws.setKeyIdHeaderValue(kid);
+                jws.setHeader("typ", "JWT");
+                jws.setAlgorithmHeaderValue(algorithm);
+                jws.setDoKeyValidation(false);
+                return jws.getCompactSerialization();
+            } catch (JoseException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        public String sign(Map<String, Object> claims, RsaJsonWebKey key, String kid, String algorithm) {
+            return sign(claims, key.getPrivateKey(), kid, algorithm);
+        }
+
+        String jwks() {
+            return new JsonWebKeySet(new ArrayList<JsonWebKey>(keys)).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        }
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String[] parts = exchange.getRequestURI().getPath().split("/", 4); // "", "p", name, rest
+            Tenant tenant = parts.length > 2 ? tenants.get(parts[2]) : null;
+            String rest = parts.length > 3 ? parts[3] : "";
+            if (tenant == null) {
+                respond(exchange, 404, "text/plain", "no such tenant");
+                return;
+            }
+            switch (rest) {
+                case ".well-known/openid-configuration" -> respond(exchange, 200, "application/json", JsonUtil.toJson(configuration(tenant)));
+                case "jwks" -> respond(exchange, 200, "application/json", tenant.jwks());
+                case "register" -> register(exchange, tenant);
+                case "auth" -> authorize(exchange, tenant);
+                default -> respond(exchange, 404, "text/plain", "not found");
+            }
+        } catch (RuntimeException | JoseException e) {
+            e.printStackTrace();
+        }
+    }
+
+    private static Map<String, Object> configuration(Tenant tenant) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("issuer", tenant.issuer);
+        c.put("authorization_endpoint", tenant.authorizationEndpoint());
+        c.put("token_endpoint", tenant.issuer + "/token");
+        c.put("jwks_uri", tenant.issuer + "/jwks");
+        c.put("registration_endpoint", tenant.issuer + "/register");
+        c.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt"));
+        c.put("scopes_supported", List.of("openid", "https://purl.imsglobal.org/spec/lti-ags/scope/score",
+                "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+                "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly"));
+        c.put("response_types_supported", List.of("id_token"));
+        c.put("id_token_signing_alg_values_supported", List.of("RS256"));
+        c.put("https://purl.imsglobal.org/spec/lti-platform-configuration",
+                Map.of("product_family_code", "testplatform", "version", "1.0",
+                        "messages_supported", List.of(Map.of("type", "LtiResourceLinkRequest"),
+                                Map.of("type", "LtiDeepLinkingRequest"))));
+        return c;
+    }
+
+    private static void register(HttpExchange exchange, Tenant tenant) throws IOException, JoseException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        tenant.lastRegistrationAuthorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (!("Bearer " + tenant.registrationToken).equals(tenant.lastRegistrationAuthorization)) {
+            respond(exchange, 401, "application/json", "{\"error\":\"invalid_token\"}");
+            return;
+        }
+        Map<String, Object> request = JsonUtil.parseJson(body);
+        tenant.lastRegistrationRequest = request;
+        Map<String, Object> answer = new LinkedHashMap<>(request);
+        answer.put("client_id", tenant.clientId);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> toolConfiguration = new LinkedHashMap<>(
+                (Map<String, Object>) request.get("https://purl.imsglobal.org/spec/lti-tool-configuration"));
+        toolConfiguration.put("deployment_id", tenant.deploymentId);
+        answer.put("https://purl.imsglobal.org/spec/lti-tool-configuration", toolConfiguration);
+        respond(exchange, 200, "application/json", JsonUtil.toJson(answer));
+    }
+
+    /** What a platform's OIDC authorization endpoint does: form-post an id_token for the login to the redirect URI. */
+    private static void authorize(HttpExchange exchange, Tenant tenant) throws IOException {
+        Map<String, String> query = query(exchange.getRequestURI());
+        Map<String, Object> claims = new LinkedHashMap<>(tenant.browserLaunchClaims != null
+                ? tenant.browserLaunchClaims : tenant.resourceLinkClaims(query.get("nonce")));
+        claims.put("nonce", query.get("nonce"));
+        long now = Instant.now().getEpochSecond();
+        claims.put("iat", now);
+        claims.put("exp", now + 60);
+        String idToken = tenant.sign(claims);
+        String html = "<!DOCTYPE html><html><body><form id=\"f\" method=\"post\" action=\"" + query.get("redirect_uri") + "\">"
+                + "<input type=\"hidden\" name=\"id_token\" value=\"" + idToken + "\">"
+                + "<input type=\"hidden\" name=\"state\" value=\"" + query.get("state") + "\">"
+                + "</form><script>document.getElementById('f').submit();</script></body></html>";
+        respond(exchange, 200, "text/html; charset=utf-8", html);
+    }
+
+    public static Map<String, String> query(URI uri) {
+        Map<String, String> values = new HashMap<>();
+        String raw = uri.getRawQuery();
+        if (raw == null) return values;
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            values.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                    URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return values;
+    }
+
+    private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", type);
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}
