@@ -161,6 +161,39 @@ class LaunchIT {
         }
     }
 
+    @Test
+    @RunAsClient
+    void platformStorageBindsTheLoginWhereTheBrowserDropsTheCookie() {
+        Tenant tenant = registered("storage");
+        Map<String, String> params = LtiClient.loginParameters(tenant);
+        params.put("lti_storage_target", "post_message_forwarding");
+        HttpResponse<String> put = LtiClient.postLogin(params);
+        assertThat(put.statusCode()).isEqualTo(200);
+        assertThat(put.body()).contains("data-action=\"put\"").contains("data-target=\"post_message_forwarding\"")
+                .contains("data-origin=\"http://127.0.0.1:" + Integer.getInteger("it.platform.port", 18700) + "\"");
+        String next = attribute(put.body(), "data-next");
+        Map<String, String> query = TestPlatform.query(URI.create(next));
+        String state = query.get("state");
+        assertThat(attribute(put.body(), "data-key")).isEqualTo("lti_state_" + state);
+        String stored = attribute(put.body(), "data-value");
+        String idToken = tenant.sign(tenant.resourceLinkClaims(query.get("nonce")));
+
+        // No cookie came back: the tool asks the platform's storage before it trusts the post.
+        HttpResponse<String> get = LtiClient.launch(idToken, state, null);
+        assertThat(get.statusCode()).isEqualTo(200);
+        assertThat(get.body()).contains("data-action=\"get\"").contains("lti-storage.js");
+        String check = field(get.body(), "storage_check");
+
+        // A forger who knows the state but not this browser's stored value is refused.
+        assertRefused(LtiClient.launch(Map.of("id_token", idToken, "state", state, "storage_check", check,
+                "storage_value", "guessed"), null), "cookies");
+        assertRefused(LtiClient.launch(Map.of("id_token", idToken, "state", state, "storage_check", "guessed",
+                "storage_value", stored), null), "cookies");
+        HttpResponse<String> launched = LtiClient.launch(Map.of("id_token", idToken, "state", state,
+                "storage_check", check, "storage_value", stored), null);
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(303);
+    }
+
     // --- what must be refused --------------------------------------------------------------------
 
     @Test
@@ -425,6 +458,10 @@ class LaunchIT {
 
     private static String b64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String attribute(String html, String name) {
+        return html.replaceAll("(?s).*" + name + "=\"([^\"]*)\".*", "$1").replace("&amp;", "&");
     }
 
     static String field(String html, String name) {

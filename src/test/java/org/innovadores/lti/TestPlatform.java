@@ -176,6 +176,7 @@ public final class TestPlatform {
                 case "jwks" -> respond(exchange, 200, "application/json", tenant.jwks());
                 case "register" -> register(exchange, tenant);
                 case "auth" -> authorize(exchange, tenant);
+                case "lms" -> lmsPage(exchange, tenant);
                 default -> respond(exchange, 404, "text/plain", "not found");
             }
         } catch (RuntimeException | JoseException e) {
@@ -237,6 +238,49 @@ public final class TestPlatform {
                 + "<input type=\"hidden\" name=\"state\" value=\"" + query.get("state") + "\">"
                 + "</form><script>document.getElementById('f').submit();</script></body></html>";
         respond(exchange, 200, "text/html; charset=utf-8", html);
+    }
+
+    /**
+     * A course page of the test LMS: it frames the tool, starts the launch inside the frame with an
+     * auto-submitted login initiation (as Moodle does), and keeps LTI platform storage in memory,
+     * answering lti.put_data and lti.get_data from the tool's origin only.
+     */
+    private static void lmsPage(HttpExchange exchange, Tenant tenant) throws IOException {
+        String tool = "http://localhost:" + Integer.getInteger("it.http.port", 18080);
+        String html = """
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Test LMS course</title></head><body>
+                <h1>Test LMS course</h1>
+                <form id="launch" method="post" action="%1$s/lti/login" target="tool">
+                <input type="hidden" name="iss" value="%2$s">
+                <input type="hidden" name="login_hint" value="user-7">
+                <input type="hidden" name="target_link_uri" value="%1$s/course">
+                <input type="hidden" name="client_id" value="%3$s">
+                <input type="hidden" name="lti_deployment_id" value="%4$s">
+                <input type="hidden" name="lti_message_hint" value='{"cmid":2}'>
+                <input type="hidden" name="lti_storage_target" value="_parent">
+                </form>
+                <iframe name="tool" id="tool" title="Innovadores" style="width:100%%;height:700px;border:0"></iframe>
+                <script>
+                var store = {};
+                window.addEventListener('message', function (e) {
+                  var d = e.data || {};
+                  if (e.origin !== '%1$s') return;
+                  if (d.subject === 'lti.put_data') {
+                    store[d.key] = d.value;
+                    e.source.postMessage({subject: 'lti.put_data.response', message_id: d.message_id, key: d.key, value: d.value}, e.origin);
+                  }
+                  if (d.subject === 'lti.get_data') {
+                    e.source.postMessage({subject: 'lti.get_data.response', message_id: d.message_id, key: d.key, value: store[d.key]}, e.origin);
+                  }
+                });
+                document.getElementById('launch').submit();
+                </script></body></html>
+                """.formatted(tool, tenant.issuer, tenant.clientId, tenant.deploymentId);
+        respond(exchange, 200, "text/html; charset=utf-8", html);
+    }
+
+    public static String lmsPageUrl(Tenant tenant) {
+        return tenant.issuer + "/lms";
     }
 
     public static Map<String, String> query(URI uri) {

@@ -1,0 +1,148 @@
+package org.innovadores.lti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.innovadores.lti.TestPlatform.Tenant;
+import org.innovadores.testing.PayaraProcess;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Launch cost, run with {@code mvn -Pbenchmark verify}: full launches (login initiation, id_token
+ * post, first page) at 4 concurrent launches against the packaged tool on PostgreSQL, next to a
+ * trivial request to the same server in the same run. Reports launches/s, p50/p99 latency and the
+ * tool process's CPU time per launch. A benchmark, not a test: it only fails on errors.
+ */
+class LaunchBenchmark {
+
+    private static final int CONCURRENCY = 4;
+    private static final int WARMUP_LAUNCHES = Integer.getInteger("benchmark.warmup", 1500);
+    private static final int LAUNCHES = Integer.getInteger("benchmark.launches", 2000);
+    private static final Duration TIME_LIMIT = Duration.ofMinutes(4);
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @Test
+    void launchCost() throws Exception {
+        int port = Integer.getInteger("it.http.port", 18080) + 5;
+        try (PayaraProcess tool = PayaraProcess.start(port, Map.of())) {
+            tool.awaitReady(Duration.ofMinutes(3));
+            Tenant moodle = TestPlatform.get().tenant("moodle", "m1Ox7QKye0VrzFh", "1");
+            String base = tool.baseUrl();
+
+            run(CONCURRENCY, WARMUP_LAUNCHES, () -> launch(moodle, base));
+            run(CONCURRENCY, WARMUP_LAUNCHES, () -> trivial(base));
+
+            double cpuBefore = tool.cpuSeconds();
+            Result launches = run(CONCURRENCY, LAUNCHES, () -> launch(moodle, base));
+            double launchCpu = tool.cpuSeconds() - cpuBefore;
+
+            cpuBefore = tool.cpuSeconds();
+            Result trivial = run(CONCURRENCY, LAUNCHES, () -> trivial(base));
+            double trivialCpu = tool.cpuSeconds() - cpuBefore;
+
+            String report = String.join("\n",
+                    "Launch benchmark: " + CONCURRENCY + " concurrent, " + LAUNCHES + " each after " + WARMUP_LAUNCHES + " warm-up",
+                    launches.line("full launch (login, id_token post, first page)", launchCpu),
+                    trivial.line("trivial request (GET /static/tool.css)", trivialCpu),
+                    "");
+            System.out.println(report);
+            Path out = Path.of(System.getProperty("project.dir", "."), "target", "benchmark", "launch.txt");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+            assertThat(launches.errors).as("launch errors").isZero();
+            assertThat(trivial.errors).as("trivial request errors").isZero();
+        }
+    }
+
+    private void launch(Tenant tenant, String base) throws Exception {
+        Map<String, String> params = LtiClient.loginParameters(tenant);
+        params.put("target_link_uri", base + "/course");
+        HttpResponse<Void> login = http.send(HttpRequest.newBuilder(URI.create(base + "/lti/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(LtiClient.form(params))).build(), HttpResponse.BodyHandlers.discarding());
+        if (login.statusCode() != 302) throw new IllegalStateException("login " + login.statusCode());
+        Map<String, String> query = TestPlatform.query(URI.create(login.headers().firstValue("Location").orElseThrow()));
+        String state = query.get("state");
+        String cookie = "lti_state_" + state + "=" + LtiClient.stateCookie(login, state).orElseThrow();
+        Map<String, Object> claims = tenant.resourceLinkClaims(query.get("nonce"));
+        claims.put(LtiClaims.TARGET_LINK_URI, base + "/course");
+        HttpResponse<Void> launched = http.send(HttpRequest.newBuilder(URI.create(base + "/lti/launch"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                .POST(HttpRequest.BodyPublishers.ofString(LtiClient.form(Map.of("id_token", tenant.sign(claims), "state", state))))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        if (launched.statusCode() != 303) throw new IllegalStateException("launch " + launched.statusCode());
+        String session = launched.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("innovadores_session="))
+                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + launched.headers().firstValue("Location").orElseThrow()))
+                .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
+        if (page.statusCode() != 200 || !page.body().contains("Hola")) throw new IllegalStateException("first page " + page.statusCode());
+    }
+
+    private void trivial(String base) throws Exception {
+        HttpResponse<Void> css = http.send(HttpRequest.newBuilder(URI.create(base + "/static/tool.css")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (css.statusCode() != 200) throw new IllegalStateException("css " + css.statusCode());
+    }
+
+    interface Action {
+        void run() throws Exception;
+    }
+
+    record Result(int count, int errors, double seconds, List<Long> latenciesNanos) {
+        double percentileMillis(double p) {
+            if (latenciesNanos.isEmpty()) return Double.NaN;
+            int index = (int) Math.ceil(p * latenciesNanos.size()) - 1;
+            return latenciesNanos.get(Math.max(0, index)) / 1e6;
+        }
+
+        String line(String what, double cpuSeconds) {
+            return String.format("%-50s %7.1f /s  p50 %6.2f ms  p99 %6.2f ms  tool CPU %5.2f ms each  errors %d",
+                    what, count / seconds, percentileMillis(0.50), percentileMillis(0.99), cpuSeconds * 1000 / count, errors);
+        }
+    }
+
+    private static Result run(int threads, int total, Action action) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger remaining = new AtomicInteger(total);
+        AtomicInteger errors = new AtomicInteger();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        long deadline = System.nanoTime() + TIME_LIMIT.toNanos();
+        long start = System.nanoTime();
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            workers.add(pool.submit(() -> {
+                while (remaining.getAndDecrement() > 0 && System.nanoTime() < deadline) {
+                    long began = System.nanoTime();
+                    try {
+                        action.run();
+                        latencies.add(System.nanoTime() - began);
+                    } catch (Exception e) {
+                        if (errors.incrementAndGet() <= 3) e.printStackTrace();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> worker : workers) worker.get();
+        pool.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Long> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        return new Result(sorted.size(), errors.get(), seconds, sorted);
+    }
+}

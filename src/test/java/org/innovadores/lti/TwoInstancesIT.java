@@ -1,0 +1,70 @@
+package org.innovadores.lti;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.innovadores.lti.TestPlatform.Tenant;
+import org.innovadores.testing.PayaraProcess;
+import org.innovadores.testing.ToolHttp;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances of the tool sharing one PostgreSQL: the same id_token and state posted to both at
+ * the same moment is accepted by exactly one of them, every time.
+ */
+class TwoInstancesIT {
+
+    private static final int ROUNDS = 12;
+
+    @Test
+    void neverBothAcceptOneNonce() throws Exception {
+        int base = Integer.getInteger("it.http.port", 18080);
+        try (PayaraProcess first = PayaraProcess.start(base + 1, Map.of());
+             PayaraProcess second = PayaraProcess.start(base + 2, Map.of())) {
+            first.awaitReady(Duration.ofMinutes(3));
+            second.awaitReady(Duration.ofMinutes(3));
+            Tenant moodle = TestPlatform.get().tenant("moodle", "m1Ox7QKye0VrzFh", "1");
+
+            for (int round = 0; round < ROUNDS; round++) {
+                Map<String, String> params = LtiClient.loginParameters(moodle);
+                params.put("target_link_uri", first.baseUrl() + "/course");
+                HttpResponse<String> login = ToolHttp.send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/lti/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(LtiClient.form(params))).build());
+                assertThat(login.statusCode()).isEqualTo(302);
+                Map<String, String> query = TestPlatform.query(URI.create(login.headers().firstValue("Location").orElseThrow()));
+                String state = query.get("state");
+                String cookie = "lti_state_" + state + "=" + LtiClient.stateCookie(login, state).orElseThrow();
+                Map<String, Object> claims = moodle.resourceLinkClaims(query.get("nonce"));
+                claims.put(LtiClaims.TARGET_LINK_URI, first.baseUrl() + "/course");
+                String form = LtiClient.form(Map.of("id_token", moodle.sign(claims), "state", state));
+
+                CountDownLatch go = new CountDownLatch(1);
+                List<CompletableFuture<Integer>> posts = new ArrayList<>();
+                for (PayaraProcess instance : List.of(first, second)) {
+                    posts.add(CompletableFuture.supplyAsync(() -> {
+                        try {
+                            go.await();
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return ToolHttp.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/lti/launch"))
+                                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookie)
+                                .POST(HttpRequest.BodyPublishers.ofString(form)).build()).statusCode();
+                    }));
+                }
+                go.countDown();
+                List<Integer> statuses = posts.stream().map(CompletableFuture::join).toList();
+                assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(303, 400);
+            }
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.innovadores.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The packaged tool in a Payara Micro of its own, started the way deploy/run starts it, for the
+ * tests and benchmarks that need more than the one Arquillian instance (a second node, a load).
+ */
+public final class PayaraProcess implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private PayaraProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts an instance on the test PostgreSQL with these extra system properties. */
+    public static PayaraProcess start(int port, Map<String, String> properties) {
+        Path work = Path.of(System.getProperty("it.work.dir", "target/it"));
+        Path log = work.resolve("payara-" + port + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        Map<String, String> defaults = Map.of(
+                "db.url", TestDatabase.jdbcUrl(),
+                "db.user", "postgres",
+                "db.password", "trusted-locally",
+                "db.datasource-class", "org.postgresql.ds.PGSimpleDataSource",
+                "data.dir", work.resolve("data-" + port).toString(),
+                "lti.tool.base-url", "http://localhost:" + port,
+                "lti.config.dir", work.resolve("lti-config").toString(),
+                "admin.token", "it-admin-token-0123456789abcdef");
+        defaults.forEach((k, v) -> command.add("-D" + k + "=" + properties.getOrDefault(k, v)));
+        properties.forEach((k, v) -> { if (!defaults.containsKey(k)) command.add("-D" + k + "=" + v); });
+        command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
+                "--deploy", System.getProperty("tool.war", "target/innovadores.war"), "--contextroot", "/",
+                "--port", String.valueOf(port), "--nohazelcast", "--interfaces", "127.0.0.1", "--disablephonehome",
+                "--prebootcommandfile", Path.of(System.getProperty("project.dir", "."), "src", "test", "resources",
+                        "pre-boot.asadmin").toString()));
+        try {
+            Files.createDirectories(work);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            return new PayaraProcess(process, port, log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Waits until /health/ready answers 200; fails with the log's path when it never does. */
+    public PayaraProcess awaitReady(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) throw new IllegalStateException("Payara Micro exited; see " + log);
+            try {
+                HttpResponse<Void> ready = ToolHttp.CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) return this;
+            } catch (IOException notYet) {
+                // Not listening yet.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            try {
+                Thread.sleep(250); // polling a process we do not control; nothing to synchronise on
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new IllegalStateException("Payara Micro not ready after " + timeout + "; see " + log);
+    }
+
+    /** CPU seconds the process has used (user + system), from /proc. */
+    public double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks / 100.0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+}
