@@ -13,7 +13,7 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class SecurityHeaders implements ContainerResponseFilter {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: https:; media-src 'self' https:; object-src 'none'; base-uri 'none'";
 
     @Override

@@ -53,7 +53,13 @@ class IframeBrowserIT {
             WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
             driver.get(TestPlatform.lmsPageUrl(tenant));
             wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("profile-link")));
+            try {
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("profile-link")));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                Browser.screenshot(driver, screenshot + "-failed");
+                throw new AssertionError("The launch did not reach the course page; the frame shows "
+                        + driver.getCurrentUrl() + ":\n" + driver.getPageSource(), e);
+            }
             assertThat(driver.findElement(By.tagName("main")).getText()).contains("Hola, Ana Pérez").contains("Innovadores 2026");
             Browser.screenshot(driver, screenshot + "-course");
 
