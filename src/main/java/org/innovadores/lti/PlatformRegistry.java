@@ -78,6 +78,11 @@ public class PlatformRegistry {
         return cached.value();
     }
 
+    /** A deployment by the tool's own id for it (the tenant key sessions carry). */
+    public Optional<Deployment> deployment(java.util.UUID id) {
+        return Optional.ofNullable(em.find(Deployment.class, id));
+    }
+
     public List<Platform> all() {
         return em.createQuery("select p from Platform p order by p.createdAt", Platform.class).getResultList();
     }

@@ -19,7 +19,9 @@ public class SecurityHeaders implements ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
-        headers.putIfAbsent("Content-Security-Policy", java.util.List.of(CONTENT_SECURITY_POLICY));
+        if (!headers.containsKey("Content-Security-Policy")) {
+            headers.putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        }
         headers.putSingle("X-Content-Type-Options", "nosniff");
         // Links carry the session token: never send it to another site in a Referer.
         headers.putSingle("Referrer-Policy", "same-origin");

@@ -39,7 +39,8 @@ class LaunchBenchmark {
     @Test
     void launchCost() throws Exception {
         int port = Integer.getInteger("it.http.port", 18080) + 5;
-        try (PayaraProcess tool = PayaraProcess.start(port, Map.of())) {
+        // The heap deploy/run gives it (the JVM's default), not the tests' small one.
+        try (PayaraProcess tool = PayaraProcess.start(port, Map.of("jvm.heap", "-XX:+UseG1GC"))) {
             tool.awaitReady(Duration.ofMinutes(3));
             Tenant moodle = TestPlatform.get().tenant("moodle", "m1Ox7QKye0VrzFh", "1");
             String base = tool.baseUrl();
@@ -55,10 +56,21 @@ class LaunchBenchmark {
             Result trivial = run(CONCURRENCY, LAUNCHES, () -> trivial(base));
             double trivialCpu = tool.cpuSeconds() - cpuBefore;
 
+            // Where a launch's cost goes: its first and last requests alone.
+            cpuBefore = tool.cpuSeconds();
+            Result logins = run(CONCURRENCY, LAUNCHES, () -> loginOnly(moodle, base));
+            double loginCpu = tool.cpuSeconds() - cpuBefore;
+            String firstPage = firstPageUrl(moodle, base);
+            cpuBefore = tool.cpuSeconds();
+            Result pages = run(CONCURRENCY, LAUNCHES, () -> page(base, firstPage));
+            double pageCpu = tool.cpuSeconds() - cpuBefore;
+
             String report = String.join("\n",
                     "Launch benchmark: " + CONCURRENCY + " concurrent, " + LAUNCHES + " each after " + WARMUP_LAUNCHES + " warm-up",
                     launches.line("full launch (login, id_token post, first page)", launchCpu),
                     trivial.line("trivial request (GET /static/tool.css)", trivialCpu),
+                    logins.line("  of which: login initiation alone", loginCpu),
+                    pages.line("  of which: first page alone (token in URL)", pageCpu),
                     "");
             System.out.println(report);
             Path out = Path.of(System.getProperty("project.dir", "."), "target", "benchmark", "launch.txt");
@@ -91,6 +103,39 @@ class LaunchBenchmark {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(base + launched.headers().firstValue("Location").orElseThrow()))
                 .header("Cookie", session).build(), HttpResponse.BodyHandlers.ofString());
         if (page.statusCode() != 200 || !page.body().contains("Hola")) throw new IllegalStateException("first page " + page.statusCode());
+    }
+
+    private void loginOnly(Tenant tenant, String base) throws Exception {
+        Map<String, String> params = LtiClient.loginParameters(tenant);
+        params.put("target_link_uri", base + "/course");
+        HttpResponse<Void> login = http.send(HttpRequest.newBuilder(URI.create(base + "/lti/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(LtiClient.form(params))).build(), HttpResponse.BodyHandlers.discarding());
+        if (login.statusCode() != 302) throw new IllegalStateException("login " + login.statusCode());
+    }
+
+    private String firstPageUrl(Tenant tenant, String base) throws Exception {
+        Map<String, String> params = LtiClient.loginParameters(tenant);
+        params.put("target_link_uri", base + "/course");
+        HttpResponse<Void> login = http.send(HttpRequest.newBuilder(URI.create(base + "/lti/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(LtiClient.form(params))).build(), HttpResponse.BodyHandlers.discarding());
+        Map<String, String> query = TestPlatform.query(URI.create(login.headers().firstValue("Location").orElseThrow()));
+        String state = query.get("state");
+        Map<String, Object> claims = tenant.resourceLinkClaims(query.get("nonce"));
+        claims.put(LtiClaims.TARGET_LINK_URI, base + "/course");
+        HttpResponse<Void> launched = http.send(HttpRequest.newBuilder(URI.create(base + "/lti/launch"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "lti_state_" + state + "=" + LtiClient.stateCookie(login, state).orElseThrow())
+                .POST(HttpRequest.BodyPublishers.ofString(LtiClient.form(Map.of("id_token", tenant.sign(claims), "state", state))))
+                .build(), HttpResponse.BodyHandlers.discarding());
+        if (launched.statusCode() != 303) throw new IllegalStateException("launch " + launched.statusCode());
+        return base + launched.headers().firstValue("Location").orElseThrow();
+    }
+
+    private void page(String base, String url) throws Exception {
+        HttpResponse<Void> page = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding());
+        if (page.statusCode() != 200) throw new IllegalStateException("page " + page.statusCode());
     }
 
     private void trivial(String base) throws Exception {

@@ -419,6 +419,30 @@ class LaunchIT {
 
     @Test
     @RunAsClient
+    void anLmsAdministratorMintsARegistrationLinkFromTheAdminPage() {
+        Tenant tenant = registered("admin-page");
+        HttpResponse<String> admin = LtiClient.launchWith(tenant, c -> c.put(LtiClaims.ROLES,
+                List.of("http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator")));
+        HttpResponse<String> course = ToolHttp.get(admin.headers().firstValue("Location").orElseThrow());
+        String adminLink = course.body().replaceAll("(?s).*id=\"admin-link\" href=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        HttpResponse<String> page = ToolHttp.get(adminLink);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(tenant.issuer).contains(tenant.clientId).contains(tenant.deploymentId);
+        HttpResponse<String> minted = postForm("/admin/registration-links",
+                Map.of("s", field(page.body(), "s"), "csrf", field(page.body(), "csrf")), null);
+        assertThat(minted.statusCode()).isEqualTo(200);
+        assertThat(minted.body()).contains(ToolHttp.baseUrl() + "/lti/register?ticket=");
+        assertThat(postForm("/admin/registration-links", Map.of("s", field(page.body(), "s")), null).statusCode()).isEqualTo(403);
+
+        // A learner sees no admin link and is refused the page.
+        HttpResponse<String> learner = LtiClient.launchWith(tenant, c -> { });
+        String learnerCourse = learner.headers().firstValue("Location").orElseThrow();
+        assertThat(ToolHttp.get(learnerCourse).body()).doesNotContain("admin-link");
+        assertThat(ToolHttp.get(learnerCourse.replace("/course?", "/admin?")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    @RunAsClient
     void adminApiNeedsItsTokenAndRotatesKeysWithAnOverlap() {
         HttpResponse<String> anonymous = ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + "/admin/api/keys/rotate"))
                 .POST(HttpRequest.BodyPublishers.noBody()).build());

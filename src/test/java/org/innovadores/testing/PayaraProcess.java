@@ -34,7 +34,7 @@ public final class PayaraProcess implements AutoCloseable {
         Path log = work.resolve("payara-" + port + ".log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
+        command.add(properties.getOrDefault("jvm.heap", "-Xmx512m"));
         Map<String, String> defaults = Map.of(
                 "db.url", TestDatabase.jdbcUrl(),
                 "db.user", "postgres",
@@ -45,7 +45,7 @@ public final class PayaraProcess implements AutoCloseable {
                 "lti.config.dir", work.resolve("lti-config").toString(),
                 "admin.token", "it-admin-token-0123456789abcdef");
         defaults.forEach((k, v) -> command.add("-D" + k + "=" + properties.getOrDefault(k, v)));
-        properties.forEach((k, v) -> { if (!defaults.containsKey(k)) command.add("-D" + k + "=" + v); });
+        properties.forEach((k, v) -> { if (!defaults.containsKey(k) && !k.startsWith("jvm.")) command.add("-D" + k + "=" + v); });
         command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
                 "--deploy", System.getProperty("tool.war", "target/innovadores.war"), "--contextroot", "/",
                 "--port", String.valueOf(port), "--nohazelcast", "--interfaces", "127.0.0.1", "--disablephonehome",
