@@ -34,6 +34,11 @@ public class AdminToken {
 
     private byte[] token;
 
+    /** Created at start, so the token file exists before anyone needs it. */
+    void atStart(@jakarta.enterprise.event.Observes @jakarta.enterprise.context.Initialized(ApplicationScoped.class) Object started) {
+        // Observing the event is enough to create the bean, which runs load().
+    }
+
     @PostConstruct
     void load() {
         String value = configured.filter(s -> s.length() >= 24).orElseGet(this::fromFile);

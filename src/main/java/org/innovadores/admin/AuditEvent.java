@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** One thing that happened and who did it: registrations, key rotations, refusals worth keeping. */
@@ -16,7 +18,7 @@ public class AuditEvent {
     private UUID id;
 
     @Column(name = "occurred_at", nullable = false)
-    private Instant occurredAt;
+    private OffsetDateTime occurredAt;
 
     @Column(nullable = false)
     private String actor;
@@ -31,7 +33,7 @@ public class AuditEvent {
 
     public AuditEvent(String actor, String action, String detail) {
         this.id = UUID.randomUUID();
-        this.occurredAt = Instant.now();
+        this.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         this.actor = actor;
         this.action = action;
         this.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);
@@ -42,7 +44,7 @@ public class AuditEvent {
     }
 
     public Instant occurredAt() {
-        return occurredAt;
+        return occurredAt == null ? null : occurredAt.toInstant();
     }
 
     public String actor() {

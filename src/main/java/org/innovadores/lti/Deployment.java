@@ -8,6 +8,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -26,7 +28,7 @@ public class Deployment {
     @Column(name = "deployment_id", nullable = false)
     private String deploymentId;
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     protected Deployment() {
     }
@@ -35,7 +37,7 @@ public class Deployment {
         this.id = UUID.randomUUID();
         this.platform = platform;
         this.deploymentId = deploymentId;
-        this.createdAt = Instant.now();
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     public UUID id() { return id; }

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -34,7 +36,7 @@ public class Platform {
     @Column(nullable = false)
     private String source;
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     protected Platform() {
     }
@@ -44,7 +46,7 @@ public class Platform {
         this.id = UUID.randomUUID();
         this.issuer = issuer;
         this.clientId = clientId;
-        this.createdAt = Instant.now();
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
         update(name, authorizationEndpoint, tokenEndpoint, jwksUri, source);
     }
 
@@ -64,5 +66,5 @@ public class Platform {
     public String tokenEndpoint() { return tokenEndpoint; }
     public String jwksUri() { return jwksUri; }
     public Source source() { return Source.valueOf(source); }
-    public Instant createdAt() { return createdAt; }
+    public Instant createdAt() { return createdAt == null ? null : createdAt.toInstant(); }
 }

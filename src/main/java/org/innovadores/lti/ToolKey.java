@@ -7,6 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 
 /** One of the tool's RSA keys as stored: the private JWK, its status and when it stops being published. */
 @Entity
@@ -20,9 +22,9 @@ class ToolKey {
     @Column(name = "private_jwk", nullable = false)
     private String privateJwk;
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
     @Column(name = "retire_after")
-    private Instant retireAfter;
+    private OffsetDateTime retireAfter;
     @Transient
     private RSAKey parsed;
 
@@ -33,13 +35,13 @@ class ToolKey {
         this.kid = key.getKeyID();
         this.status = status;
         this.privateJwk = key.toJSONString();
-        this.createdAt = Instant.now();
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     String kid() { return kid; }
     ToolKeys.Status status() { return ToolKeys.Status.valueOf(status); }
-    Instant createdAt() { return createdAt; }
-    Instant retireAfter() { return retireAfter; }
+    Instant createdAt() { return createdAt == null ? null : createdAt.toInstant(); }
+    Instant retireAfter() { return retireAfter == null ? null : retireAfter.toInstant(); }
 
     RSAKey jwk() {
         if (parsed == null) parsed = ToolKeys.parse(privateJwk);
@@ -48,7 +50,7 @@ class ToolKey {
 
     void retire(Instant after) {
         status = ToolKeys.Status.RETIRED.name();
-        retireAfter = after;
+        retireAfter = OffsetDateTime.ofInstant(after, ZoneOffset.UTC);
     }
 
     void promote() {

@@ -93,7 +93,7 @@ public class ToolKeys {
     @Lock(LockType.WRITE)
     public void dropExpiredKeys() {
         int dropped = em.createQuery("delete from ToolKey k where k.status = 'RETIRED' and k.retireAfter < :now")
-                .setParameter("now", Instant.now()).executeUpdate();
+                .setParameter("now", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).executeUpdate();
         if (dropped > 0) {
             reload();
         }

@@ -5,6 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** A person signed in by a launch: who, in which course of which deployment, with which role. */
@@ -34,9 +36,9 @@ public class ToolSession {
     @Column(name = "launch_claims", nullable = false)
     private String launchClaims;
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
     @Column(name = "expires_at", nullable = false)
-    private Instant expiresAt;
+    private OffsetDateTime expiresAt;
 
     protected ToolSession() {
     }
@@ -55,8 +57,8 @@ public class ToolSession {
         this.locale = locale;
         this.messageType = messageType;
         this.launchClaims = launchClaims;
-        this.createdAt = Instant.now();
-        this.expiresAt = expiresAt;
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.expiresAt = OffsetDateTime.ofInstant(expiresAt, ZoneOffset.UTC);
     }
 
     public String id() { return id; }
@@ -70,7 +72,7 @@ public class ToolSession {
     public String locale() { return locale; }
     public String messageType() { return messageType; }
     public String launchClaims() { return launchClaims; }
-    public Instant expiresAt() { return expiresAt; }
+    public Instant expiresAt() { return expiresAt == null ? null : expiresAt.toInstant(); }
 
     void chooseLocale(String locale) {
         this.locale = locale;
