@@ -1,12 +1,18 @@
 package org.innovadores.participants;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import javax.sql.DataSource;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -23,7 +29,8 @@ import org.innovadores.runtime.GeneratedSecrets;
  * Sessions after a launch. The session id never travels bare: the cookie and the token carried in
  * links and forms are "id.expiry.mac", signed with a secret the tool generated, so a token cannot be
  * forged, altered or used after it expires. Link tokens live 30 minutes and every page hands out
- * fresh ones; the session itself ends 8 hours after the launch.
+ * fresh ones; the session itself ends 8 hours after the launch. Plain JDBC: every page resolves a
+ * session, and one indexed statement is all it takes.
  */
 @ApplicationScoped
 public class Sessions {
@@ -32,8 +39,8 @@ public class Sessions {
     static final Duration TOKEN_LIFETIME = Duration.ofMinutes(30);
     public static final String COOKIE = "innovadores_session";
 
-    @PersistenceContext(unitName = "innovadores")
-    EntityManager em;
+    @Resource(lookup = "java:app/jdbc/innovadores")
+    DataSource dataSource;
 
     @Inject
     GeneratedSecrets secrets;
@@ -45,13 +52,17 @@ public class Sessions {
         key = new SecretKeySpec(secrets.secret("session-mac"), "HmacSHA256");
     }
 
-    @Transactional
     public ToolSession start(Launch launch) {
         ToolSession session = new ToolSession(GeneratedSecrets.randomToken(), launch.deployment(), launch.subject(),
                 launch.displayName(), Role.fromLti(launch.roles()), launch.contextId(), launch.contextTitle(),
                 launch.resourceLinkId(), launch.locale(), launch.messageType(), launch.claims(),
                 Instant.now().plus(SESSION_LIFETIME));
-        em.persist(session);
+        update("INSERT INTO tool_session (id, deployment_id, subject, display_name, role, context_id, context_title, "
+                        + "resource_link, locale, message_type, launch_claims, created_at, expires_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                session.id(), session.deployment(), session.subject(), session.displayName(), session.role().name(),
+                session.contextId(), session.contextTitle(), session.resourceLink(), session.locale(),
+                session.messageType(), session.launchClaims(), utc(Instant.now()), utc(session.expiresAt()));
         return session;
     }
 
@@ -74,9 +85,25 @@ public class Sessions {
             return Optional.empty();
         }
         if (!MessageDigest.isEqual(expected, given) || Instant.now().getEpochSecond() > expiry) return Optional.empty();
-        ToolSession session = em.find(ToolSession.class, parts[0]);
-        if (session == null || session.expiresAt().isBefore(Instant.now())) return Optional.empty();
-        return Optional.of(session);
+        return find(parts[0]).filter(session -> session.expiresAt().isAfter(Instant.now()));
+    }
+
+    private Optional<ToolSession> find(String id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT id, deployment_id, subject, display_name, "
+                     + "role, context_id, context_title, resource_link, locale, message_type, launch_claims, expires_at "
+                     + "FROM tool_session WHERE id = ?")) {
+            select.setString(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) return Optional.empty();
+                return Optional.of(new ToolSession(row.getString(1), row.getObject(2, UUID.class), row.getString(3),
+                        row.getString(4), Role.valueOf(row.getString(5)), row.getString(6), row.getString(7),
+                        row.getString(8), row.getString(9), row.getString(10), row.getString(11),
+                        row.getObject(12, OffsetDateTime.class).toInstant()));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read a session", e);
+        }
     }
 
     /** A fresh token for links and forms. */
@@ -100,10 +127,24 @@ public class Sessions {
                 presented.getBytes(StandardCharsets.US_ASCII));
     }
 
-    @Transactional
     public void chooseLocale(ToolSession session, String locale) {
-        ToolSession managed = em.find(ToolSession.class, session.id());
-        managed.chooseLocale(locale);
+        update("UPDATE tool_session SET locale = ? WHERE id = ?", locale, session.id());
+    }
+
+    private void update(String sql, Object... values) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                statement.setObject(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Session update failed", e);
+        }
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
     public String cookieHeader(ToolSession session) {

@@ -141,8 +141,11 @@ class LaunchIT {
         // Registered by file (lti-config/platforms/moodle.json) with the captured client and deployment ids.
         Tenant moodle = TestPlatform.get().tenant("moodle", "m1Ox7QKye0VrzFh", "1");
         for (String fixture : List.of("launch-claims.json", "deeplink-claims.json", "launch-claims-deeplinked-item.json")) {
-            Map<String, Object> capture = org.jose4j.json.JsonUtil.parseJson(java.nio.file.Files.readString(
-                    java.nio.file.Path.of(System.getProperty("project.dir"), "..", "shared", "fixtures", "moodle-5.1", fixture)));
+            // Captured from a real Moodle 5.1 (src/test/resources/moodle-5.1).
+            Map<String, Object> capture;
+            try (var in = LaunchIT.class.getResourceAsStream("/moodle-5.1/" + fixture)) {
+                capture = org.jose4j.json.JsonUtil.parseJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
             @SuppressWarnings("unchecked")
             Map<String, Object> claims = new java.util.LinkedHashMap<>((Map<String, Object>) capture.get("id_token_claims"));
             @SuppressWarnings("unchecked")
