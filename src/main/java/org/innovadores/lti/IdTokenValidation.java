@@ -64,7 +64,8 @@ public class IdTokenValidation {
             Deployment deployment = deployment(result, claims, platform);
             String messageType = messageType(result, claims);
             requiredClaims(result, claims, messageType);
-            result.accept(toLaunch(claims, deployment, messageType));
+            // The payload as the platform signed it, kept for the services; no re-serialisation.
+            result.accept(toLaunch(claims, deployment, messageType, jwt.getPayload().toString()));
         } catch (Refused refused) {
             return refused.result;
         }
@@ -156,7 +157,7 @@ public class IdTokenValidation {
             if (key.isEmpty()) {
                 throw result.refuse(step, spec, "lti.error.signature", "kid " + kid + " not in the platform's JWKS");
             }
-            if (!jwt.verify(new RSASSAVerifier(key.get().toRSAKey()))) {
+            if (!jwt.verify(verifier(key.get()))) {
                 throw result.refuse(step, spec, "lti.error.signature", "signature does not verify");
             }
         } catch (KeySourceException e) {
@@ -165,6 +166,19 @@ public class IdTokenValidation {
             throw result.refuse(step, spec, "lti.error.signature", "cannot verify: " + e.getMessage());
         }
         result.passed(step, spec);
+    }
+
+    /** Building a public key from a JWK costs more than verifying with it: one verifier per key. */
+    private final java.util.concurrent.ConcurrentHashMap<JWK, RSASSAVerifier> verifiers = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private RSASSAVerifier verifier(JWK key) throws JOSEException {
+        RSASSAVerifier verifier = verifiers.get(key);
+        if (verifier == null) {
+            if (verifiers.size() > 1000) verifiers.clear();
+            verifier = new RSASSAVerifier(key.toRSAKey());
+            verifiers.put(key, verifier);
+        }
+        return verifier;
     }
 
     /** §5.1.3 steps 7-9: exp in the future and iat not in the future, within a small clock skew. */
@@ -278,7 +292,7 @@ public class IdTokenValidation {
         result.passed(step, spec);
     }
 
-    private static Launch toLaunch(JWTClaimsSet claims, Deployment deployment, String messageType) {
+    private static Launch toLaunch(JWTClaimsSet claims, Deployment deployment, String messageType, String payload) {
         Map<String, Object> context = objectClaim(claims, LtiClaims.CONTEXT);
         Map<String, Object> link = objectClaim(claims, LtiClaims.RESOURCE_LINK);
         Map<String, Object> presentation = objectClaim(claims, LtiClaims.LAUNCH_PRESENTATION);
@@ -305,7 +319,7 @@ public class IdTokenValidation {
                 text(presentation, "locale"),
                 text(presentation, "return_url"),
                 Map.copyOf(custom),
-                claims.toString());
+                payload);
     }
 
     private static String text(Map<String, Object> object, String field) {
