@@ -16,6 +16,7 @@ public class HomeResource {
     Pages pages;
 
     @GET
+    @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true)
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
     public String home(@HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         Texts t = Texts.forAcceptLanguage(acceptLanguage);

@@ -35,6 +35,7 @@ public class StaticFiles {
     }
 
     @GET
+    @org.eclipse.microprofile.openapi.annotations.Operation(hidden = true)
     @Path("{name}")
     public Response file(@PathParam("name") String name) {
         byte[] content = CONTENT.get(name);

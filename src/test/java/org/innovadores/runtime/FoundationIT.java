@@ -69,7 +69,8 @@ class FoundationIT {
         assertThat(ToolHttp.get("/metrics").body()).contains("jvm_uptime");
         HttpResponse<String> openapi = ToolHttp.get("/openapi");
         assertThat(openapi.statusCode()).isEqualTo(200);
-        assertThat(openapi.body()).contains("Innovadores");
+        assertThat(openapi.body()).contains("Innovadores").contains("/lti/jwks").contains("/admin/api/registration-links")
+                .as("HTML pages are not JSON endpoints").doesNotContain("/static/").doesNotContain("/course");
     }
 
     @Test
