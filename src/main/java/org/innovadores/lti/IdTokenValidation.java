@@ -160,6 +160,9 @@ public class IdTokenValidation {
             if (!jwt.verify(verifier(key.get()))) {
                 throw result.refuse(step, spec, "lti.error.signature", "signature does not verify");
             }
+        } catch (com.nimbusds.jose.jwk.source.RateLimitReachedException e) {
+            // The kid is not in the cached keys and the tool looked again moments ago: unknown.
+            throw result.refuse(step, spec, "lti.error.signature", "kid " + kid + " unknown; JWKS refetch rate-limited");
         } catch (KeySourceException e) {
             throw result.refuse(step, spec, "lti.error.platformKeys", "platform JWKS unavailable: " + e.getMessage());
         } catch (JOSEException | IllegalStateException e) {

@@ -16,7 +16,6 @@ public class StaticFiles {
 
     private static final Map<String, String> FILES = Map.of(
             "tool.css", "text/css; charset=UTF-8",
-            "autosubmit.js", "text/javascript; charset=UTF-8",
             "registration-close.js", "text/javascript; charset=UTF-8",
             "lti-storage.js", "text/javascript; charset=UTF-8");
 
@@ -26,7 +25,8 @@ public class StaticFiles {
         var loaded = new java.util.HashMap<String, byte[]>();
         for (String name : FILES.keySet()) {
             try (InputStream in = StaticFiles.class.getResourceAsStream("/static/" + name)) {
-                if (in != null) loaded.put(name, in.readAllBytes());
+                if (in == null) throw new IllegalStateException("Missing static file " + name);
+                loaded.put(name, in.readAllBytes());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

@@ -213,12 +213,18 @@ class LaunchIT {
 
     @Test
     @RunAsClient
-    void refusesAnUnknownKidAfterRefetchingTheKeys() throws Exception {
+    void refusesAnUnknownKidAfterOneRateLimitedRefetchOfTheKeys() throws Exception {
         Tenant tenant = registered("unknownkid");
-        Login login = LtiClient.login(tenant);
+        assertThat(LtiClient.launchWith(tenant, c -> { }).statusCode()).isEqualTo(303);
+        int fetched = tenant.jwksFetches.get();
         var stranger = RsaJwkGenerator.generateJwk(2048);
-        assertRefused(LtiClient.launch(tenant.sign(tenant.resourceLinkClaims(login.nonce()), stranger, "never-published",
-                AlgorithmIdentifiers.RSA_USING_SHA256), login.state(), login.cookieHeader()), "firma");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Login login = LtiClient.login(tenant);
+            assertRefused(LtiClient.launch(tenant.sign(tenant.resourceLinkClaims(login.nonce()), stranger, "never-published-" + attempt,
+                    AlgorithmIdentifiers.RSA_USING_SHA256), login.state(), login.cookieHeader()), "firma");
+        }
+        // The first unknown kid made the tool look again; the next ones, within the rate limit, did not.
+        assertThat(tenant.jwksFetches.get()).isEqualTo(fetched + 1);
     }
 
     @Test

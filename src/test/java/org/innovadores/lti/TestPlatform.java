@@ -74,6 +74,8 @@ public final class TestPlatform {
         public final String deploymentId;
         private final List<RsaJsonWebKey> keys = new ArrayList<>();
         private volatile RsaJsonWebKey signing;
+        /** How many times the tool fetched this tenant's JWKS. */
+        public final java.util.concurrent.atomic.AtomicInteger jwksFetches = new java.util.concurrent.atomic.AtomicInteger();
         public volatile String registrationToken = "registration-token-" + System.nanoTime();
         public volatile Map<String, Object> lastRegistrationRequest;
         public volatile String lastRegistrationAuthorization;
@@ -173,7 +175,10 @@ public final class TestPlatform {
             }
             switch (rest) {
                 case ".well-known/openid-configuration" -> respond(exchange, 200, "application/json", JsonUtil.toJson(configuration(tenant)));
-                case "jwks" -> respond(exchange, 200, "application/json", tenant.jwks());
+                case "jwks" -> {
+                    tenant.jwksFetches.incrementAndGet();
+                    respond(exchange, 200, "application/json", tenant.jwks());
+                }
                 case "register" -> register(exchange, tenant);
                 case "auth" -> authorize(exchange, tenant);
                 case "lms" -> lmsPage(exchange, tenant);
