@@ -26,6 +26,7 @@ import org.innovadores.web.Texts;
  * A browser that did not send the state cookie, after a login that offered platform storage, first
  * gets a page that fetches the proof from the platform's storage and posts again.
  */
+@jakarta.enterprise.context.ApplicationScoped
 @Path("lti/launch")
 public class LaunchResource {
 

@@ -25,6 +25,7 @@ import org.innovadores.web.Texts;
  * OIDC third-party login initiation (Security Framework §5.1.1). The platform sends it by GET or,
  * like Moodle, by an auto-submitted POST; the tool answers with the authentication request.
  */
+@jakarta.enterprise.context.ApplicationScoped
 @Path("lti/login")
 public class LoginInitiationResource {
 

@@ -18,6 +18,7 @@ import org.innovadores.web.Page;
 import org.innovadores.web.Pages;
 
 /** The signed-in person's pages in a course: where a launch lands, and their own preferences. */
+@jakarta.enterprise.context.ApplicationScoped
 @Path("course")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class CourseResource {

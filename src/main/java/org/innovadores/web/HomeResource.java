@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
 /** The tool's front door outside any LMS: what it is and where an LMS admin starts. */
+@jakarta.enterprise.context.ApplicationScoped
 @Path("")
 public class HomeResource {
 

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /** The tool's own stylesheet and scripts, from a fixed list: no path from the request reaches the file system. */
+@jakarta.enterprise.context.ApplicationScoped
 @Path("static")
 public class StaticFiles {
 
