@@ -41,7 +41,10 @@ public class AdminToken {
 
     @PostConstruct
     void load() {
-        String value = configured.filter(s -> s.length() >= 24).orElseGet(this::fromFile);
+        if (configured.isPresent() && configured.get().length() < 24) {
+            throw new IllegalStateException("ADMIN_TOKEN must be at least 24 characters long");
+        }
+        String value = configured.orElseGet(this::fromFile);
         token = value.getBytes(StandardCharsets.UTF_8);
     }
 
@@ -50,12 +53,14 @@ public class AdminToken {
         try {
             if (!Files.exists(file)) {
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, GeneratedSecrets.randomToken());
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException notPosix) {
-                    // Windows: the folder's own permissions apply.
+                // Owner-only from the moment it exists; where there are no POSIX permissions
+                // (Windows) the folder's own permissions apply.
+                if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                } else {
+                    Files.createFile(file);
                 }
+                Files.writeString(file, GeneratedSecrets.randomToken());
                 LOG.info(() -> "Generated the admin API token in " + file);
             }
             return Files.readString(file).strip();

@@ -42,6 +42,9 @@ public class LaunchResource {
     LaunchReceiver receiver;
 
     @Inject
+    PlatformRegistry registry;
+
+    @Inject
     Pages pages;
 
     @Context
@@ -97,9 +100,6 @@ public class LaunchResource {
     public record StorageGet(Page page, String target, String origin, String key, String idToken, String state,
                              String check) {
     }
-
-    @Inject
-    PlatformRegistry registry;
 
     private String platformAuthorization(LoginState login) {
         return registry.platform(login.platformId()).map(Platform::authorizationEndpoint).orElseThrow();
