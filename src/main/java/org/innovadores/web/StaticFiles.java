@@ -18,7 +18,8 @@ public class StaticFiles {
     private static final Map<String, String> FILES = Map.of(
             "tool.css", "text/css; charset=UTF-8",
             "registration-close.js", "text/javascript; charset=UTF-8",
-            "lti-storage.js", "text/javascript; charset=UTF-8");
+            "lti-storage.js", "text/javascript; charset=UTF-8",
+            "autosubmit.js", "text/javascript; charset=UTF-8");
 
     private static final Map<String, byte[]> CONTENT = load();
 

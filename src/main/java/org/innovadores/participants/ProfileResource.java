@@ -17,11 +17,11 @@ import org.innovadores.web.ClientError;
 import org.innovadores.web.Page;
 import org.innovadores.web.Pages;
 
-/** The signed-in person's pages in a course: where a launch lands, and their own preferences. */
+/** The signed-in person's own preferences in a course: the language of the interface. */
 @jakarta.enterprise.context.ApplicationScoped
-@Path("course")
+@Path("course/profile")
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-public class CourseResource {
+public class ProfileResource {
 
     @Inject
     SignedIn signedIn;
@@ -35,23 +35,10 @@ public class CourseResource {
     @Context
     HttpHeaders headers;
 
-    public record CourseHome(Page page, ToolSession session, String role) {
-    }
-
     public record Profile(Page page, ToolSession session, String csrf, String saved) {
     }
 
     @GET
-    @Operation(hidden = true)
-    public String home(@QueryParam("s") String token) {
-        ToolSession session = signedIn.require(token, headers);
-        Page page = signedIn.page(session, "course.title");
-        return pages.render("participants/course.jte",
-                new CourseHome(page, session, page.t().get("role." + session.role().name().toLowerCase())));
-    }
-
-    @GET
-    @Path("profile")
     @Operation(hidden = true)
     public String profile(@QueryParam("s") String token, @QueryParam("saved") String saved) {
         ToolSession session = signedIn.require(token, headers);
@@ -60,7 +47,6 @@ public class CourseResource {
     }
 
     @POST
-    @Path("profile")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response chooseLanguage(@FormParam("s") String token, @FormParam("csrf") String csrf,

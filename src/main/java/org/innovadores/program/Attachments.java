@@ -1,0 +1,132 @@
+package org.innovadores.program;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.innovadores.runtime.DataDirectory;
+import org.innovadores.web.ClientError;
+
+/**
+ * Files attached to modules. The upload streams to a temporary file (never whole in memory), its
+ * type is read from its first bytes rather than its name, and only a complete, accepted file is
+ * moved into place, atomically, and recorded.
+ */
+@ApplicationScoped
+public class Attachments {
+
+    /** What the tool accepts, recognised by the file's first bytes (WebP: "RIFF", size, "WEBP"). */
+    enum Kind {
+        PNG("image/png", new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}),
+        JPEG("image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}),
+        GIF("image/gif", new byte[] {'G', 'I', 'F', '8'}),
+        WEBP("image/webp", new byte[] {'R', 'I', 'F', 'F'}),
+        PDF("application/pdf", new byte[] {'%', 'P', 'D', 'F', '-'}),
+        /** Office documents (docx, xlsx, pptx, odt...) are zip files; they are offered as downloads. */
+        OFFICE("application/octet-stream", new byte[] {'P', 'K', 0x03, 0x04});
+
+        final String contentType;
+        final byte[] magic;
+
+        Kind(String contentType, byte[] magic) {
+            this.contentType = contentType;
+            this.magic = magic;
+        }
+
+        static Optional<Kind> of(byte[] head) {
+            return Arrays.stream(values()).filter(k -> head.length >= k.magic.length
+                            && Arrays.equals(Arrays.copyOf(head, k.magic.length), k.magic))
+                    .filter(k -> k != WEBP || (head.length >= 12 && head[8] == 'W' && head[9] == 'E' && head[10] == 'B' && head[11] == 'P'))
+                    .findFirst();
+        }
+    }
+
+    @PersistenceContext(unitName = "innovadores")
+    EntityManager em;
+
+    @Inject
+    DataDirectory data;
+
+    @Inject
+    @ConfigProperty(name = "program.attachments.max-bytes", defaultValue = "26214400")
+    long maxBytes;
+
+    public Optional<Attachment> find(UUID id) {
+        return Optional.ofNullable(em.find(Attachment.class, id));
+    }
+
+    public List<Attachment> of(ProgramModule module) {
+        return em.createQuery("select a from Attachment a where a.moduleId = :m order by a.createdAt", Attachment.class)
+                .setParameter("m", module.id()).getResultList();
+    }
+
+    public Path file(Attachment attachment) {
+        return folder().resolve(attachment.id().toString());
+    }
+
+    @Transactional
+    public Attachment store(ProgramModule module, String fileName, InputStream content, Author author) throws IOException {
+        String name = cleanName(fileName);
+        UUID id = UUID.randomUUID();
+        Path folder = folder();
+        Path temporary = Files.createTempFile(folder, "upload-", ".part");
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] head = new byte[16];
+            long size = 0;
+            int headLength = 0;
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), sha256)) {
+                byte[] buffer = new byte[64 * 1024];
+                for (int read; (read = content.read(buffer)) != -1; ) {
+                    if (headLength < head.length) {
+                        int copy = Math.min(read, head.length - headLength);
+                        System.arraycopy(buffer, 0, head, headLength, copy);
+                        headLength += copy;
+                    }
+                    size += read;
+                    if (size > maxBytes) throw ClientError.badRequest("authoring.error.fileTooBig", maxBytes / (1024 * 1024));
+                    out.write(buffer, 0, read);
+                }
+            }
+            if (size == 0) throw ClientError.badRequest("authoring.error.fileEmpty");
+            Kind kind = Kind.of(Arrays.copyOf(head, headLength)).orElseThrow(() -> ClientError.badRequest("authoring.error.fileType"));
+            Files.move(temporary, folder.resolve(id.toString()), StandardCopyOption.ATOMIC_MOVE);
+            Attachment attachment = new Attachment(id, module.id(), name, kind.contentType, size,
+                    HexFormat.of().formatHex(sha256.digest()), author.subject());
+            em.persist(attachment);
+            return attachment;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    private Path folder() {
+        return data.folder("media/attachments");
+    }
+
+    /** The name shown and offered on download: no folders, no control characters, bounded. */
+    static String cleanName(String fileName) {
+        String name = fileName == null ? "" : fileName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) name = "archivo";
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+}

@@ -1,0 +1,31 @@
+package org.innovadores.program;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import org.innovadores.lti.Launch;
+import org.innovadores.lti.LaunchReceiver;
+import org.innovadores.participants.Sessions;
+import org.innovadores.participants.ToolSession;
+
+/**
+ * A validated launch becomes a session, and the person lands where the launch points: the deep
+ * linking picker for an LtiDeepLinkingRequest, the item an LMS link names (its custom "item"), or the
+ * program overview.
+ */
+@ApplicationScoped
+public class CourseEntry implements LaunchReceiver {
+
+    @Inject
+    Sessions sessions;
+
+    @Override
+    public Response launched(Launch launch) {
+        ToolSession session = sessions.start(launch);
+        String path = launch.isDeepLinking() ? "/deep-linking"
+                : ProgramItems.path(launch.custom().get(ProgramItems.CUSTOM_PARAMETER)).orElse("/course");
+        // A relative Location: right behind any proxy, whatever Host the request came with.
+        return Response.status(Response.Status.SEE_OTHER).header("Location", path + "?s=" + sessions.linkToken(session))
+                .header("Set-Cookie", sessions.cookieHeader(session)).build();
+    }
+}

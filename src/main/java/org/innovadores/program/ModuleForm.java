@@ -1,0 +1,137 @@
+package org.innovadores.program;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The module editor's form, read back into a module document. Sections and workshops come as
+ * numbered groups of fields ("section.3.body_es"); each group has a position field (reordering
+ * without dragging) and a remove box. What is wrong is collected as message keys, so the editor
+ * can be shown again with the author's text intact.
+ */
+public final class ModuleForm {
+
+    static final int MAX_TITLE = 200;
+    static final int MAX_TEXT = 50_000;
+    static final int MAX_GROUPS = 40;
+    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The document the form describes, and what is wrong with it (message keys with an argument). */
+    public record Result(ModuleContent content, List<Problem> problems) {
+        public boolean valid() {
+            return problems.isEmpty();
+        }
+    }
+
+    public record Problem(String key, String argument) {
+    }
+
+    private ModuleForm() {
+    }
+
+    public static Result read(MultivaluedMap<String, String> form, Set<String> knownTemplates) {
+        List<Problem> problems = new ArrayList<>();
+        Localized title = Localized.of(text(form, "title_es", MAX_TITLE, problems), text(form, "title_en", MAX_TITLE, problems));
+        if (title.isBlank()) problems.add(new Problem("authoring.error.title", ""));
+        Localized goals = Localized.of(text(form, "goals_es", MAX_TEXT, problems), text(form, "goals_en", MAX_TEXT, problems));
+
+        Set<String> keys = new java.util.HashSet<>();
+        List<Positioned<ModuleContent.Section>> sections = new ArrayList<>();
+        for (int i = 0; i < MAX_GROUPS && form.containsKey("section." + i + ".key"); i++) {
+            String p = "section." + i + ".";
+            if (form.containsKey(p + "remove")) continue;
+            Localized sectionTitle = Localized.of(text(form, p + "title_es", MAX_TITLE, problems), text(form, p + "title_en", MAX_TITLE, problems));
+            Localized body = Localized.of(text(form, p + "body_es", MAX_TEXT, problems), text(form, p + "body_en", MAX_TEXT, problems));
+            if (sectionTitle.isBlank() && body.isBlank()) continue;
+            if (sectionTitle.isBlank()) problems.add(new Problem("authoring.error.sectionTitle", String.valueOf(i + 1)));
+            sections.add(new Positioned<>(position(form, p, i, problems),
+                    new ModuleContent.Section(key(form.getFirst(p + "key"), "s-", keys), sectionTitle, body)));
+        }
+        List<Positioned<ModuleContent.Workshop>> workshops = new ArrayList<>();
+        for (int i = 0; i < MAX_GROUPS && form.containsKey("workshop." + i + ".key"); i++) {
+            String p = "workshop." + i + ".";
+            if (form.containsKey(p + "remove")) continue;
+            Localized workshopTitle = Localized.of(text(form, p + "title_es", MAX_TITLE, problems), text(form, p + "title_en", MAX_TITLE, problems));
+            Localized outline = Localized.of(text(form, p + "outline_es", MAX_TEXT, problems), text(form, p + "outline_en", MAX_TEXT, problems));
+            String date = text(form, p + "date", 10, problems);
+            String facilitators = text(form, p + "facilitators", MAX_TITLE, problems);
+            if (workshopTitle.isBlank() && outline.isBlank() && date.isBlank() && facilitators.isBlank()) continue;
+            if (workshopTitle.isBlank()) problems.add(new Problem("authoring.error.workshopTitle", String.valueOf(i + 1)));
+            if (!date.isBlank()) {
+                try {
+                    LocalDate.parse(date);
+                } catch (DateTimeParseException e) {
+                    problems.add(new Problem("authoring.error.date", date));
+                }
+            }
+            workshops.add(new Positioned<>(position(form, p, i, problems), new ModuleContent.Workshop(
+                    key(form.getFirst(p + "key"), "taller-", keys), workshopTitle, outline, date, facilitators)));
+        }
+        List<ModuleContent.ExerciseUse> exercises = new ArrayList<>();
+        for (String name : form.keySet()) {
+            if (!name.startsWith("exercise.")) continue;
+            String template = name.substring("exercise.".length());
+            String choice = form.getFirst(name);
+            if (choice == null || choice.isBlank()) continue;
+            if (!knownTemplates.contains(template)) {
+                problems.add(new Problem("authoring.error.template", template));
+            } else if (!"required".equals(choice) && !"optional".equals(choice)) {
+                problems.add(new Problem("authoring.error.template", template));
+            } else {
+                exercises.add(new ModuleContent.ExerciseUse(template, "required".equals(choice)));
+            }
+        }
+        exercises.sort(Comparator.comparing(ModuleContent.ExerciseUse::template));
+        ModuleContent content = new ModuleContent(title, goals, ordered(sections), ordered(workshops), exercises);
+        return new Result(content, problems);
+    }
+
+    /** A new, empty section or workshop key. */
+    static String newKey(String prefix) {
+        byte[] bytes = new byte[3];
+        RANDOM.nextBytes(bytes);
+        return prefix + HexFormat.of().formatHex(bytes);
+    }
+
+    private record Positioned<T>(double position, T item) {
+    }
+
+    private static <T> List<T> ordered(List<Positioned<T>> items) {
+        return items.stream().sorted(Comparator.comparingDouble(Positioned::position)).map(Positioned::item).toList();
+    }
+
+    /** The position the author typed; ties keep the form's order. */
+    private static double position(MultivaluedMap<String, String> form, String prefix, int index, List<Problem> problems) {
+        String value = form.getFirst(prefix + "position");
+        if (value == null || value.isBlank()) return index + 1;
+        try {
+            return Integer.parseInt(value.strip()) + index / 1000.0;
+        } catch (NumberFormatException e) {
+            problems.add(new Problem("authoring.error.position", value));
+            return index + 1;
+        }
+    }
+
+    /** The group's key when well-formed and not used twice in the form; a fresh one otherwise. */
+    private static String key(String given, String prefix, Set<String> seen) {
+        String key = given != null && KEY.matcher(given).matches() && !seen.contains(given) ? given : newKey(prefix);
+        seen.add(key);
+        return key;
+    }
+
+    private static String text(MultivaluedMap<String, String> form, String name, int max, List<Problem> problems) {
+        String value = form.getFirst(name);
+        if (value == null) return "";
+        if (value.length() > max) problems.add(new Problem("authoring.error.tooLong", String.valueOf(max)));
+        return value;
+    }
+}

@@ -1,0 +1,100 @@
+package org.innovadores.program;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * A module of a program: where it sits, whether participants see it, and its content document at
+ * its latest revision. {@code key} names the module across course copies and in LMS links.
+ */
+@Entity
+@Table(name = "program_module")
+public class ProgramModule {
+
+    public enum Status { DRAFT, PUBLISHED }
+
+    @Id
+    private UUID id;
+    @Column(name = "program_id", nullable = false)
+    private UUID programId;
+    @Column(name = "item_key", nullable = false)
+    private String key;
+    @Column(nullable = false)
+    private int position;
+    @Column(nullable = false)
+    private String status;
+    @Column(nullable = false)
+    private String content;
+    @Column(nullable = false)
+    private int revision;
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+    @Column(name = "updated_by", nullable = false)
+    private String updatedBy;
+    @Transient
+    private ModuleContent parsed;
+
+    protected ProgramModule() {
+    }
+
+    /** A refresh reloads the JSON; the parsed copy must follow. */
+    @PostLoad
+    void forgetParsed() {
+        parsed = null;
+    }
+
+    ProgramModule(UUID programId, String key, int position, Status status, ModuleContent content, String author) {
+        this.id = UUID.randomUUID();
+        this.programId = programId;
+        this.key = key;
+        this.position = position;
+        this.status = status.name();
+        this.revision = 0;
+        change(content, author);
+    }
+
+    /** Replaces the content and moves to the next revision number. */
+    int change(ModuleContent newContent, String author) {
+        this.content = Documents.write(newContent);
+        this.parsed = newContent;
+        this.revision++;
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.updatedBy = author;
+        return revision;
+    }
+
+    int changeStatus(Status newStatus, String author) {
+        this.status = newStatus.name();
+        this.revision++;
+        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.updatedBy = author;
+        return revision;
+    }
+
+    void moveTo(int newPosition) {
+        this.position = newPosition;
+    }
+
+    public UUID id() { return id; }
+    public UUID programId() { return programId; }
+    public String key() { return key; }
+    public int position() { return position; }
+    public Status status() { return Status.valueOf(status); }
+    public boolean published() { return status() == Status.PUBLISHED; }
+    public int revision() { return revision; }
+    public Instant updatedAt() { return updatedAt.toInstant(); }
+    String rawContent() { return content; }
+
+    public ModuleContent content() {
+        if (parsed == null) parsed = Documents.read(content, ModuleContent.class);
+        return parsed;
+    }
+}

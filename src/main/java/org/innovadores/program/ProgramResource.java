@@ -1,0 +1,242 @@
+package org.innovadores.program;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.innovadores.participants.Sessions;
+import org.innovadores.participants.SignedIn;
+import org.innovadores.program.CourseProgram.Visit;
+import org.innovadores.web.ClientError;
+import org.innovadores.web.Page;
+import org.innovadores.web.Pages;
+
+/**
+ * What participants (and everyone else in the course) read: the program overview with their own
+ * progress, the module pages, the workshops and the exercises a module asks for. Drafts are shown
+ * only to instructors.
+ */
+@ApplicationScoped
+@Path("course")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class ProgramResource {
+
+    @Inject
+    CourseProgram courses;
+
+    @Inject
+    Programs programs;
+
+    @Inject
+    Progress progress;
+
+    @Inject
+    SignedIn signedIn;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    Pages pages;
+
+    @Context
+    HttpHeaders headers;
+
+    public record ModuleRow(int number, ProgramModule module, Localized.Shown title, Completion completion) {
+    }
+
+    public record Overview(Page page, Visit visit, String role, Localized.Shown programTitle, List<ModuleRow> modules,
+                           ModuleRow continueWith, String csrf) {
+    }
+
+    public record SectionView(String key, Localized.Shown title, Localized.Shown body, String html) {
+    }
+
+    public record WorkshopView(ModuleContent.Workshop workshop, Localized.Shown title, Localized.Shown outline, String outlineHtml) {
+    }
+
+    public record ExerciseView(String key, Localized.Shown title, Localized.Shown purpose, boolean required) {
+    }
+
+    public record ModulePage(Page page, Visit visit, ModuleRow row, Localized.Shown goals, String goalsHtml,
+                             List<SectionView> sections, List<WorkshopView> workshops, List<ExerciseView> exercises,
+                             ModuleRow previous, ModuleRow next, String csrf) {
+    }
+
+    public record WorkshopPage(Page page, ModuleRow row, WorkshopView workshop) {
+    }
+
+    public record ExercisePage(Page page, ModuleRow row, ExerciseView exercise, List<ModuleRow> usedIn) {
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public String overview(@QueryParam("s") String token) {
+        Visit visit = courses.visit(token, headers);
+        Page page = signedIn.page(visit.session(), "program.overview");
+        String lang = page.t().lang();
+        List<ModuleRow> rows = visit.program().map(p -> rows(visit, p, lang)).orElse(List.of());
+        ModuleRow continueWith = visit.program().flatMap(p -> lastVisited(visit, p, rows)).orElse(null);
+        Localized.Shown title = visit.program().map(p -> p.title().in(lang)).orElse(null);
+        return pages.render("program/overview.jte", new Overview(page, visit,
+                page.t().get("role." + visit.session().role().name().toLowerCase()), title, rows, continueWith,
+                sessions.csrf(visit.session())));
+    }
+
+    @GET
+    @Path("modules/{module}")
+    @Operation(hidden = true)
+    public String module(@QueryParam("s") String token, @PathParam("module") String key) {
+        Visit visit = courses.visit(token, headers);
+        Program program = visit.requireProgram();
+        Page page0 = signedIn.page(visit.session(), "program.overview");
+        String lang = page0.t().lang();
+        List<ModuleRow> rows = rows(visit, program, lang);
+        int index = indexOf(rows, key);
+        ModuleRow row = rows.get(index);
+        progress.visited(row.module(), visit.session().subject());
+        Page page = new Page(row.title().text(), page0.t(), page0.sessionToken());
+        ModuleContent content = row.module().content();
+        List<SectionView> sections = content.sections().stream().map(s -> {
+            Localized.Shown body = s.body().in(lang);
+            return new SectionView(s.key(), s.title().in(lang), body, Markdown.toHtml(body.text(), page::link));
+        }).toList();
+        Localized.Shown goals = content.goals().in(lang);
+        return pages.render("program/module.jte", new ModulePage(page, visit, row, goals,
+                Markdown.toHtml(goals.text(), page::link), sections, workshops(content, lang, page),
+                exercises(content, lang), index > 0 ? rows.get(index - 1) : null,
+                index + 1 < rows.size() ? rows.get(index + 1) : null, sessions.csrf(visit.session())));
+    }
+
+    @POST
+    @Path("modules/{module}/read")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response markRead(@FormParam("s") String token, @FormParam("csrf") String csrf, @PathParam("module") String key) {
+        Visit visit = courses.visitForm(token, csrf, headers);
+        ProgramModule module = visible(visit, visit.requireProgram(), key);
+        progress.contentRead(module, visit.session().subject());
+        return Response.status(Response.Status.SEE_OTHER).header("Location",
+                "/course/modules/" + module.key() + "?s=" + sessions.linkToken(visit.session()) + "#completion").build();
+    }
+
+    @GET
+    @Path("modules/{module}/workshops/{workshop}")
+    @Operation(hidden = true)
+    public String workshop(@QueryParam("s") String token, @PathParam("module") String key,
+                           @PathParam("workshop") String workshopKey) {
+        Visit visit = courses.visit(token, headers);
+        Page page0 = signedIn.page(visit.session(), "program.overview");
+        String lang = page0.t().lang();
+        List<ModuleRow> rows = rows(visit, visit.requireProgram(), lang);
+        ModuleRow row = rows.get(indexOf(rows, key));
+        ModuleContent.Workshop workshop = row.module().content().workshop(workshopKey)
+                .orElseThrow(() -> ClientError.notFound("error.notFound"));
+        Page page = new Page(workshop.title().text(lang), page0.t(), page0.sessionToken());
+        return pages.render("program/workshop.jte", new WorkshopPage(page, row, workshopView(workshop, lang, page)));
+    }
+
+    @GET
+    @Path("modules/{module}/exercises/{template}")
+    @Operation(hidden = true)
+    public String exercise(@QueryParam("s") String token, @PathParam("module") String key,
+                           @PathParam("template") String templateKey) {
+        Visit visit = courses.visit(token, headers);
+        Page page0 = signedIn.page(visit.session(), "program.overview");
+        String lang = page0.t().lang();
+        List<ModuleRow> rows = rows(visit, visit.requireProgram(), lang);
+        ModuleRow row = rows.get(indexOf(rows, key));
+        ModuleContent.ExerciseUse use = row.module().content().exercise(templateKey)
+                .orElseThrow(() -> ClientError.notFound("error.notFound"));
+        ExerciseView exercise = exercise(use, lang);
+        Page page = new Page(exercise.title().text(), page0.t(), page0.sessionToken());
+        List<ModuleRow> usedIn = rows.stream().filter(r -> r.module().content().exercise(templateKey).isPresent()).toList();
+        return pages.render("program/exercise.jte", new ExercisePage(page, row, exercise, usedIn));
+    }
+
+    /** "Continue where I left off": the module last opened. */
+    @GET
+    @Path("continue")
+    @Operation(hidden = true)
+    public Response continueWhereLeft(@QueryParam("s") String token) {
+        Visit visit = courses.visit(token, headers);
+        Program program = visit.requireProgram();
+        List<ModuleRow> rows = rows(visit, program, "es");
+        String target = lastVisited(visit, program, rows).or(() -> rows.stream().findFirst())
+                .map(r -> "/course/modules/" + r.module().key()).orElse("/course");
+        return Response.status(Response.Status.SEE_OTHER)
+                .header("Location", target + "?s=" + sessions.linkToken(visit.session())).build();
+    }
+
+    // --- views ------------------------------------------------------------------------------------
+
+    /** The modules this person may see (drafts only for instructors), numbered, with their progress. */
+    List<ModuleRow> rows(Visit visit, Program program, String lang) {
+        List<ProgramModule> modules = visit.canAuthor() ? programs.modules(program) : programs.publishedModules(program);
+        Map<UUID, Progress.Entry> entries = progress.of(program, visit.session().subject());
+        List<ModuleRow> rows = new ArrayList<>();
+        for (ProgramModule module : modules) {
+            rows.add(new ModuleRow(rows.size() + 1, module, module.content().title().in(lang),
+                    Completion.of(module.content(), entries.get(module.id()))));
+        }
+        return rows;
+    }
+
+    private Optional<ModuleRow> lastVisited(Visit visit, Program program, List<ModuleRow> rows) {
+        Map<UUID, Progress.Entry> entries = progress.of(program, visit.session().subject());
+        return rows.stream().filter(r -> entries.containsKey(r.module().id()))
+                .max(Comparator.comparing(r -> entries.get(r.module().id()).lastVisit()));
+    }
+
+    private static int indexOf(List<ModuleRow> rows, String key) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).module().key().equals(key)) return i;
+        }
+        throw ClientError.notFound("error.notFound");
+    }
+
+    private ProgramModule visible(Visit visit, Program program, String key) {
+        return programs.module(program, key).filter(m -> m.published() || visit.canAuthor())
+                .orElseThrow(() -> ClientError.notFound("error.notFound"));
+    }
+
+    private static List<WorkshopView> workshops(ModuleContent content, String lang, Page page) {
+        return content.workshops().stream().map(w -> workshopView(w, lang, page)).toList();
+    }
+
+    private static WorkshopView workshopView(ModuleContent.Workshop w, String lang, Page page) {
+        Localized.Shown outline = w.outline().in(lang);
+        return new WorkshopView(w, w.title().in(lang), outline, Markdown.toHtml(outline.text(), page::link));
+    }
+
+    private List<ExerciseView> exercises(ModuleContent content, String lang) {
+        return content.exercises().stream().map(e -> exercise(e, lang)).toList();
+    }
+
+    private ExerciseView exercise(ModuleContent.ExerciseUse use, String lang) {
+        ExerciseTemplate template = programs.templates().get(use.template());
+        if (template == null) {
+            return new ExerciseView(use.template(), new Localized.Shown(use.template(), lang, false),
+                    new Localized.Shown("", lang, false), use.required());
+        }
+        return new ExerciseView(use.template(), template.content().title().in(lang), template.content().purpose().in(lang),
+                use.required());
+    }
+}

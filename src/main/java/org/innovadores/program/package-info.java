@@ -1,0 +1,7 @@
+/**
+ * The program a course follows: its modules (content sections, workshops, the exercises they ask
+ * for), the default program every course starts from, each course's own copy, instructors'
+ * authoring with revisions, participants' progress, and the deep-linking picker that places its
+ * items in the LMS.
+ */
+package org.innovadores.program;
