@@ -103,6 +103,7 @@ public class Programs {
         ProgramModule module = new ProgramModule(program.id(), key, modules.size() + 1, ProgramModule.Status.DRAFT,
                 new ModuleContent(title, Localized.empty(), List.of(), List.of(), List.of()), author.subject());
         em.persist(module);
+        em.flush();
         em.persist(new ModuleRevision(module, author.subject(), author.name(), "created"));
         return module;
     }
