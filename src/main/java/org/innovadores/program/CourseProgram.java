@@ -33,7 +33,13 @@ public class CourseProgram {
             return new Author(session.subject(), session.displayName());
         }
 
+        /** A launch from outside any course (the LTI context is optional) has no program to show. */
+        public boolean outsideCourse() {
+            return session.contextId() == null || session.contextId().isBlank();
+        }
+
         public Program requireProgram() {
+            if (outsideCourse()) throw ClientError.badRequest("program.error.noCourse");
             return program.orElseThrow(() -> ClientError.notFound("program.notReady"));
         }
     }
@@ -59,7 +65,7 @@ public class CourseProgram {
 
     private Visit visit(ToolSession session) {
         if (session.contextId() == null || session.contextId().isBlank()) {
-            throw ClientError.badRequest("program.error.noCourse");
+            return new Visit(session, Optional.empty());
         }
         // The course gets its copy of the program at its first instructor launch; a participant who
         // arrives before that finds a notice instead.

@@ -122,7 +122,9 @@ class LaunchIT {
             c.remove(LtiClaims.CONTEXT);
         });
         assertThat(launched.statusCode()).as(launched.body()).isEqualTo(303);
-        assertThat(ToolHttp.get(launched.headers().firstValue("Location").orElseThrow()).body()).contains("Hola.");
+        String landing = launched.headers().firstValue("Location").orElseThrow();
+        assertThat(ToolHttp.get(landing).body()).contains("Hola.").contains("id=\"no-course\"");
+        assertThat(ToolHttp.get(landing.replace("/course?", "/course/modules/descubrimiento?")).statusCode()).isEqualTo(400);
     }
 
     @Test
