@@ -50,7 +50,8 @@ public class FilesResource {
         }
         Program program = visit.requireProgram();
         Attachment attachment = attachments.find(uuid)
-                .filter(a -> programs.modules(program).stream().anyMatch(m -> m.id().equals(a.moduleId())
+                .filter(a -> programs.listing(program, true, visit.session().subject()).stream().map(Programs.Listed::module)
+                        .anyMatch(m -> m.id().equals(a.moduleId())
                         && (m.published() || visit.canAuthor())))
                 .orElseThrow(() -> ClientError.notFound("error.notFound"));
         java.nio.file.Path path = attachments.file(attachment);

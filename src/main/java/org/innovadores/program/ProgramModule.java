@@ -41,6 +41,9 @@ public class ProgramModule {
     private String updatedBy;
     @Transient
     private ModuleContent parsed;
+    /** For a listing read without the text: where to get it if its parse is not cached. */
+    @Transient
+    private java.util.function.Supplier<String> contentSource;
 
     protected ProgramModule() {
     }
@@ -59,6 +62,21 @@ public class ProgramModule {
         this.status = status.name();
         this.revision = 0;
         change(content, author);
+    }
+
+    /** A module as a page lists it: everything but the text, which is read only if not already parsed. */
+    static ProgramModule listed(UUID id, UUID programId, String key, int position, String status, int revision,
+                                OffsetDateTime updatedAt, java.util.function.Supplier<String> contentSource) {
+        ProgramModule module = new ProgramModule();
+        module.id = id;
+        module.programId = programId;
+        module.key = key;
+        module.position = position;
+        module.status = status;
+        module.revision = revision;
+        module.updatedAt = updatedAt;
+        module.contentSource = contentSource;
+        return module;
     }
 
     /** Replaces the content and moves to the next revision number. */
@@ -94,7 +112,35 @@ public class ProgramModule {
     String rawContent() { return content; }
 
     public ModuleContent content() {
-        if (parsed == null) parsed = Documents.read(content, ModuleContent.class);
+        if (parsed == null) parsed = PARSED.get(id, revision, contentSource != null ? contentSource : this::rawContent);
         return parsed;
+    }
+
+    /**
+     * Parsed documents by module and revision, shared by all requests: every page lists the modules,
+     * and parsing their JSON each time was most of a page's cost. A new revision replaces the entry,
+     * so instances sharing a database never serve a stale parse.
+     */
+    private static final ParsedCache PARSED = new ParsedCache(1024);
+
+    static final class ParsedCache {
+        private record Entry(int revision, ModuleContent content) {
+        }
+
+        private final java.util.concurrent.ConcurrentHashMap<UUID, Entry> entries = new java.util.concurrent.ConcurrentHashMap<>();
+        private final int capacity;
+
+        ParsedCache(int capacity) {
+            this.capacity = capacity;
+        }
+
+        ModuleContent get(UUID module, int revision, java.util.function.Supplier<String> json) {
+            Entry entry = entries.get(module);
+            if (entry != null && entry.revision() == revision) return entry.content();
+            ModuleContent parsed = Documents.read(json.get(), ModuleContent.class);
+            if (entries.size() >= capacity) entries.clear();
+            entries.put(module, new Entry(revision, parsed));
+            return parsed;
+        }
     }
 }

@@ -17,9 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.innovadores.participants.Sessions;
 import org.innovadores.participants.SignedIn;
@@ -59,7 +57,8 @@ public class ProgramResource {
     @Context
     HttpHeaders headers;
 
-    public record ModuleRow(int number, ProgramModule module, Localized.Shown title, Completion completion) {
+    public record ModuleRow(int number, ProgramModule module, Localized.Shown title, Completion completion,
+                            Progress.Entry progress) {
     }
 
     public record Overview(Page page, Visit visit, String role, Localized.Shown programTitle, List<ModuleRow> modules,
@@ -93,7 +92,7 @@ public class ProgramResource {
         Page page = signedIn.page(visit.session(), "program.overview");
         String lang = page.t().lang();
         List<ModuleRow> rows = visit.program().map(p -> rows(visit, p, lang)).orElse(List.of());
-        ModuleRow continueWith = visit.program().flatMap(p -> lastVisited(visit, p, rows)).orElse(null);
+        ModuleRow continueWith = lastVisited(rows).orElse(null);
         Localized.Shown title = visit.program().map(p -> p.title().in(lang)).orElse(null);
         return pages.render("program/overview.jte", new Overview(page, visit,
                 page.t().get("role." + visit.session().role().name().toLowerCase()), title, rows, continueWith,
@@ -179,7 +178,7 @@ public class ProgramResource {
         Visit visit = courses.visit(token, headers);
         Program program = visit.requireProgram();
         List<ModuleRow> rows = rows(visit, program, "es");
-        String target = lastVisited(visit, program, rows).or(() -> rows.stream().findFirst())
+        String target = lastVisited(rows).or(() -> rows.stream().findFirst())
                 .map(r -> "/course/modules/" + r.module().key()).orElse("/course");
         return Response.status(Response.Status.SEE_OTHER)
                 .header("Location", target + "?s=" + sessions.linkToken(visit.session())).build();
@@ -189,20 +188,17 @@ public class ProgramResource {
 
     /** The modules this person may see (drafts only for instructors), numbered, with their progress. */
     List<ModuleRow> rows(Visit visit, Program program, String lang) {
-        List<ProgramModule> modules = visit.canAuthor() ? programs.modules(program) : programs.publishedModules(program);
-        Map<UUID, Progress.Entry> entries = progress.of(program, visit.session().subject());
         List<ModuleRow> rows = new ArrayList<>();
-        for (ProgramModule module : modules) {
-            rows.add(new ModuleRow(rows.size() + 1, module, module.content().title().in(lang),
-                    Completion.of(module.content(), entries.get(module.id()))));
+        for (Programs.Listed listed : programs.listing(program, visit.canAuthor(), visit.session().subject())) {
+            ModuleContent content = listed.module().content();
+            rows.add(new ModuleRow(rows.size() + 1, listed.module(), content.title().in(lang),
+                    Completion.of(content, listed.progress()), listed.progress()));
         }
         return rows;
     }
 
-    private Optional<ModuleRow> lastVisited(Visit visit, Program program, List<ModuleRow> rows) {
-        Map<UUID, Progress.Entry> entries = progress.of(program, visit.session().subject());
-        return rows.stream().filter(r -> entries.containsKey(r.module().id()))
-                .max(Comparator.comparing(r -> entries.get(r.module().id()).lastVisit()));
+    private static Optional<ModuleRow> lastVisited(List<ModuleRow> rows) {
+        return rows.stream().filter(r -> r.progress() != null).max(Comparator.comparing(r -> r.progress().lastVisit()));
     }
 
     private static int indexOf(List<ModuleRow> rows, String key) {

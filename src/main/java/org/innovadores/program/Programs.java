@@ -34,6 +34,9 @@ public class Programs {
     @Inject
     ProgramCopies copies;
 
+    @jakarta.annotation.Resource(lookup = "java:app/jdbc/innovadores")
+    javax.sql.DataSource dataSource;
+
     private volatile Map<String, ExerciseTemplate> templates;
 
     /** Thrown when a save was based on an older revision than the module's current one. */
@@ -50,10 +53,27 @@ public class Programs {
         return Optional.ofNullable(em.find(Program.class, id));
     }
 
+    /**
+     * A course's program. Which program a course has never changes once made, so it is remembered:
+     * every page of the course asks.
+     */
     public Optional<Program> forCourse(UUID deployment, String contextId) {
-        return em.createQuery("select p from Program p where p.deploymentId = :d and p.contextId = :c", Program.class)
-                .setParameter("d", deployment).setParameter("c", contextId).getResultStream().findFirst();
+        CourseKey key = new CourseKey(deployment, contextId);
+        Program known = courses.get(key);
+        if (known != null) return Optional.of(known);
+        Optional<Program> found = em.createQuery("select p from Program p where p.deploymentId = :d and p.contextId = :c",
+                        Program.class).setParameter("d", deployment).setParameter("c", contextId).getResultStream().findFirst();
+        found.ifPresent(program -> {
+            if (courses.size() > 10_000) courses.clear();
+            courses.put(key, program);
+        });
+        return found;
     }
+
+    private record CourseKey(UUID deployment, String contextId) {
+    }
+
+    private final java.util.concurrent.ConcurrentHashMap<CourseKey, Program> courses = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The course's program, copying the default one when the course has none yet. */
     public Program ensureForCourse(UUID deployment, String contextId, Author instructor) {
@@ -85,6 +105,56 @@ public class Programs {
 
     public List<ProgramModule> publishedModules(Program program) {
         return modules(program).stream().filter(ProgramModule::published).toList();
+    }
+
+    /** A module as a page lists it, with the person's progress in it (null before their first visit). */
+    public record Listed(ProgramModule module, Progress.Entry progress) {
+    }
+
+    /**
+     * The modules as pages list them, with one person's progress, in one JDBC query and without the
+     * modules' texts (a parse cached per revision stands in for them): every page a participant opens
+     * lists the modules. Not for changing them.
+     */
+    public List<Listed> listing(Program program, boolean withDrafts, String subject) {
+        List<Listed> modules = new ArrayList<>();
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement select = connection.prepareStatement("SELECT m.id, m.item_key, m.position, m.status, "
+                     + "m.revision, m.updated_at, p.first_visit_at, p.last_visit_at, p.content_read_at FROM program_module m "
+                     + "LEFT JOIN module_progress p ON p.module_id = m.id AND p.subject = ? WHERE m.program_id = ?"
+                     + (withDrafts ? "" : " AND m.status = 'PUBLISHED'") + " ORDER BY m.position")) {
+            select.setString(1, subject);
+            select.setObject(2, program.id());
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    UUID id = row.getObject(1, UUID.class);
+                    ProgramModule module = ProgramModule.listed(id, program.id(), row.getString(2), row.getInt(3),
+                            row.getString(4), row.getInt(5), row.getObject(6, java.time.OffsetDateTime.class), () -> text(id));
+                    java.time.OffsetDateTime first = row.getObject(7, java.time.OffsetDateTime.class);
+                    Progress.Entry entry = first == null ? null : new Progress.Entry(id, first.toInstant(),
+                            row.getObject(8, java.time.OffsetDateTime.class).toInstant(),
+                            java.util.Optional.ofNullable(row.getObject(9, java.time.OffsetDateTime.class))
+                                    .map(java.time.OffsetDateTime::toInstant).orElse(null));
+                    modules.add(new Listed(module, entry));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot list the modules of program " + program.id(), e);
+        }
+        return modules;
+    }
+
+    private String text(UUID module) {
+        try (java.sql.Connection connection = dataSource.getConnection();
+             java.sql.PreparedStatement select = connection.prepareStatement("SELECT content FROM program_module WHERE id = ?")) {
+            select.setObject(1, module);
+            try (java.sql.ResultSet row = select.executeQuery()) {
+                if (!row.next()) throw new IllegalStateException("Module " + module + " is gone");
+                return row.getString(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("Cannot read module " + module, e);
+        }
     }
 
     public Optional<ProgramModule> module(Program program, String key) {

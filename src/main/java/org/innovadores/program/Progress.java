@@ -4,19 +4,17 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 
 /**
  * A participant's own trace through the modules: when they first and last opened each one, and when
- * they marked its content read. Plain JDBC: every module page view writes one row.
+ * they marked its content read. Plain JDBC: every module page view writes one row. Pages read it
+ * together with the module list ({@link Programs#listing}).
  */
 @ApplicationScoped
 public class Progress {
@@ -43,27 +41,6 @@ public class Progress {
         }
     }
 
-    /** The person's entries for every module of a program, by module id. */
-    public Map<UUID, Entry> of(Program program, String subject) {
-        Map<UUID, Entry> entries = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT p.module_id, p.first_visit_at, p.last_visit_at, "
-                     + "p.content_read_at FROM module_progress p JOIN program_module m ON m.id = p.module_id "
-                     + "WHERE m.program_id = ? AND p.subject = ?")) {
-            select.setObject(1, program.id());
-            select.setString(2, subject);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    UUID module = row.getObject(1, UUID.class);
-                    entries.put(module, new Entry(module, instant(row, 2), instant(row, 3), instant(row, 4)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read progress", e);
-        }
-        return entries;
-    }
-
     private void insert(UUID module, String subject, OffsetDateTime now, OffsetDateTime read) {
         try {
             update("INSERT INTO module_progress (module_id, subject, first_visit_at, last_visit_at, content_read_at) "
@@ -83,10 +60,5 @@ public class Progress {
         } catch (SQLException e) {
             throw new IllegalStateException("Progress update failed: " + e.getSQLState(), e);
         }
-    }
-
-    private static Instant instant(ResultSet row, int column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }
