@@ -68,6 +68,22 @@ public class Sessions {
 
     /** The session a token names, when the token is genuine, unexpired, and its session still lives. */
     public Optional<ToolSession> resolve(String token) {
+        return resolve(token, "");
+    }
+
+    /**
+     * A token good for one thing only (e.g. "media:{id}", one recording's URL), for as long as the
+     * session lives: a video keeps asking for ranges long after a page's 30-minute token expired.
+     */
+    public String scopedToken(ToolSession session, String scope) {
+        return sign(session.id(), session.expiresAt().getEpochSecond(), scope);
+    }
+
+    public Optional<ToolSession> resolveScoped(String token, String scope) {
+        return resolve(token, scope);
+    }
+
+    private Optional<ToolSession> resolve(String token, String scope) {
         if (token == null || token.length() > 200) return Optional.empty();
         String[] parts = token.split("\\.");
         if (parts.length != 3) return Optional.empty();
@@ -77,7 +93,7 @@ public class Sessions {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
-        byte[] expected = mac(parts[0] + "." + parts[1]);
+        byte[] expected = mac(scoped(parts[0] + "." + parts[1], scope));
         byte[] given;
         try {
             given = Base64.getUrlDecoder().decode(parts[2]);
@@ -156,8 +172,17 @@ public class Sessions {
     }
 
     private String sign(String id, long expiry) {
+        return sign(id, expiry, "");
+    }
+
+    private String sign(String id, long expiry, String scope) {
         String payload = id + "." + expiry;
-        return payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(payload));
+        return payload + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(mac(scoped(payload, scope)));
+    }
+
+    /** A scoped token's MAC covers its scope, so it cannot serve as a page token or for another scope. */
+    private static String scoped(String payload, String scope) {
+        return scope.isEmpty() ? payload : "scope:" + scope + ":" + payload;
     }
 
     private byte[] mac(String payload) {

@@ -32,10 +32,10 @@ public record Completion(boolean started, boolean contentRead, int recordingsWat
         return (contentRead ? 1 : 0) + (recordingsDone() ? 1 : 0) + (exercisesDone() ? 1 : 0);
     }
 
-    static Completion of(ModuleContent content, Progress.Entry entry) {
-        // Recordings arrive with the recordings feature and submissions with the team exercises; until
-        // then a module has no recordings to watch and no exercise counts as submitted.
-        return new Completion(entry != null, entry != null && entry.contentRead() != null, 0, 0, 0,
-                (int) content.requiredExercises());
+    static Completion of(ModuleContent content, Progress.Entry entry, ModuleMedia.Watched recordings) {
+        // Submissions arrive with the team exercises; until then no exercise counts as submitted.
+        ModuleMedia.Watched watched = recordings == null ? new ModuleMedia.Watched(0, 0) : recordings;
+        return new Completion(entry != null, entry != null && entry.contentRead() != null, watched.watched(),
+                watched.recordings(), 0, (int) content.requiredExercises());
     }
 }

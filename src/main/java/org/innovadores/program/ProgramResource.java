@@ -46,6 +46,9 @@ public class ProgramResource {
     Progress progress;
 
     @Inject
+    ModuleMedia media;
+
+    @Inject
     SignedIn signedIn;
 
     @Inject
@@ -76,10 +79,10 @@ public class ProgramResource {
 
     public record ModulePage(Page page, Visit visit, ModuleRow row, Localized.Shown goals, String goalsHtml,
                              List<SectionView> sections, List<WorkshopView> workshops, List<ExerciseView> exercises,
-                             ModuleRow previous, ModuleRow next, String csrf) {
+                             ModuleRow previous, ModuleRow next, String csrf, List<ModuleMedia.Item> media) {
     }
 
-    public record WorkshopPage(Page page, ModuleRow row, WorkshopView workshop) {
+    public record WorkshopPage(Page page, Visit visit, ModuleRow row, WorkshopView workshop, List<ModuleMedia.Item> media) {
     }
 
     public record ExercisePage(Page page, ModuleRow row, ExerciseView exercise, List<ModuleRow> usedIn) {
@@ -121,7 +124,8 @@ public class ProgramResource {
         return pages.render("program/module.jte", new ModulePage(page, visit, row, goals,
                 Markdown.toHtml(goals.text(), page::link), sections, workshops(content, lang, page),
                 exercises(content, lang), index > 0 ? rows.get(index - 1) : null,
-                index + 1 < rows.size() ? rows.get(index + 1) : null, sessions.csrf(visit.session())));
+                index + 1 < rows.size() ? rows.get(index + 1) : null, sessions.csrf(visit.session()),
+                media.items(program, key, visit.session()).stream().filter(i -> i.workshopKey() == null).toList()));
     }
 
     @POST
@@ -149,7 +153,9 @@ public class ProgramResource {
         ModuleContent.Workshop workshop = row.module().content().workshop(workshopKey)
                 .orElseThrow(() -> ClientError.notFound("error.notFound"));
         Page page = new Page(workshop.title().text(lang), page0.t(), page0.sessionToken());
-        return pages.render("program/workshop.jte", new WorkshopPage(page, row, workshopView(workshop, lang, page)));
+        List<ModuleMedia.Item> items = media.items(visit.requireProgram(), key, visit.session()).stream()
+                .filter(i -> workshopKey.equals(i.workshopKey())).toList();
+        return pages.render("program/workshop.jte", new WorkshopPage(page, visit, row, workshopView(workshop, lang, page), items));
     }
 
     @GET
@@ -189,10 +195,11 @@ public class ProgramResource {
     /** The modules this person may see (drafts only for instructors), numbered, with their progress. */
     List<ModuleRow> rows(Visit visit, Program program, String lang) {
         List<ModuleRow> rows = new ArrayList<>();
+        java.util.Map<String, ModuleMedia.Watched> watched = media.watched(program, visit.session().subject());
         for (Programs.Listed listed : programs.listing(program, visit.canAuthor(), visit.session().subject())) {
             ModuleContent content = listed.module().content();
             rows.add(new ModuleRow(rows.size() + 1, listed.module(), content.title().in(lang),
-                    Completion.of(content, listed.progress()), listed.progress()));
+                    Completion.of(content, listed.progress(), watched.get(listed.module().key())), listed.progress()));
         }
         return rows;
     }

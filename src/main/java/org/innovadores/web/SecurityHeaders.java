@@ -14,7 +14,10 @@ import jakarta.ws.rs.ext.Provider;
 public class SecurityHeaders implements ContainerResponseFilter {
 
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data: https:; media-src 'self' https:; object-src 'none'; base-uri 'none'";
+            + "img-src 'self' data: https:; media-src 'self' https:; object-src 'none'; base-uri 'none'; "
+            // Linked recordings play in their own players (YouTube's privacy-enhanced domain and the like).
+            + "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com https://drive.google.com "
+            + "https://*.panopto.com https://*.panopto.eu";
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {

@@ -19,7 +19,9 @@ public class StaticFiles {
             "tool.css", "text/css; charset=UTF-8",
             "registration-close.js", "text/javascript; charset=UTF-8",
             "lti-storage.js", "text/javascript; charset=UTF-8",
-            "autosubmit.js", "text/javascript; charset=UTF-8");
+            "autosubmit.js", "text/javascript; charset=UTF-8",
+            "player.js", "text/javascript; charset=UTF-8",
+            "uploader.js", "text/javascript; charset=UTF-8");
 
     private static final Map<String, byte[]> CONTENT = load();
 

@@ -1,0 +1,279 @@
+package org.innovadores.recordings;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Resumable uploads. An upload is created with its final size; its bytes arrive in any number of
+ * requests, each appended at the offset the client says it has reached (which must be the offset the
+ * tool has stored, so a retried or resumed chunk never duplicates bytes). The bytes stream to a
+ * temporary file and never sit whole in memory. The first bytes must already show an accepted type;
+ * at the last byte the file is checked (captions and chapters must parse), hashed, and renamed into
+ * place atomically, and only then does the recording exist.
+ */
+@ApplicationScoped
+public class Uploads {
+
+    private static final Logger LOG = Logger.getLogger(Uploads.class.getName());
+
+    /** An upload as stored. */
+    public record Upload(UUID id, UUID programId, String moduleKey, String workshopKey, MediaKind kind, String title,
+                         String language, String fileName, long size, long received, String createdBy) {
+        public boolean complete() {
+            return received == size;
+        }
+    }
+
+    /** Why a request about an upload is refused: an HTTP status and a message key. */
+    public static final class Refused extends Exception {
+        public final int status;
+        public final String messageKey;
+        public final Object[] args;
+
+        Refused(int status, String messageKey, Object... args) {
+            super(messageKey);
+            this.status = status;
+            this.messageKey = messageKey;
+            this.args = args;
+        }
+    }
+
+    @Resource(lookup = "java:app/jdbc/innovadores")
+    DataSource dataSource;
+
+    @Inject
+    MediaStore store;
+
+    @Inject
+    MediaAssets assets;
+
+    @Inject
+    @ConfigProperty(name = "media.max-upload-bytes", defaultValue = "4294967296")
+    long maxBytes;
+
+    public long maxBytes() {
+        return maxBytes;
+    }
+
+    public Upload create(UUID program, String moduleKey, String workshopKey, MediaKind kind, String title, String language,
+                         String fileName, long size, String author) throws Refused {
+        if (size <= 0) throw new Refused(400, "recordings.error.empty");
+        if (size > maxBytes) throw new Refused(413, "recordings.error.tooBig", maxBytes / (1024 * 1024));
+        // Captions without a language are taken to be in the program's language, Spanish.
+        String tag = language == null && kind == MediaKind.CAPTIONS ? "es" : language;
+        Upload upload = new Upload(UUID.randomUUID(), program, moduleKey, workshopKey, kind, title, tag,
+                cleanName(fileName), size, 0, author);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        update("INSERT INTO media_upload (id, program_id, module_key, workshop_key, kind, title, language, file_name, size_bytes, "
+                        + "received, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                upload.id(), program, moduleKey, workshopKey, kind.name(), title, tag, upload.fileName(), size, author, now, now);
+        try {
+            Files.deleteIfExists(store.partial(upload.id()));
+            Files.createFile(store.partial(upload.id()));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start an upload file", e);
+        }
+        return upload;
+    }
+
+    public Optional<Upload> find(UUID id) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT id, program_id, module_key, workshop_key, kind, title, "
+                     + "language, file_name, size_bytes, received, created_by FROM media_upload WHERE id = ?")) {
+            select.setObject(1, id);
+            try (ResultSet row = select.executeQuery()) {
+                if (!row.next()) return Optional.empty();
+                return Optional.of(new Upload(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
+                        row.getString(4), MediaKind.valueOf(row.getString(5)), row.getString(6), row.getString(7),
+                        row.getString(8), row.getLong(9), row.getLong(10), row.getString(11)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read upload " + id, e);
+        }
+    }
+
+    /**
+     * Appends the body at {@code offset}. Answers the upload as it stands after the request; when that
+     * was the last byte, {@link #finish} has made the recording. A connection cut mid-way keeps every
+     * byte that arrived (the stored offset follows the file), so the client resumes from there.
+     */
+    public Upload append(Upload upload, long offset, InputStream body) throws Refused, IOException {
+        if (offset != upload.received()) throw new Refused(409, "recordings.error.offset", upload.received());
+        Path partial = store.partial(upload.id());
+        long received = upload.received();
+        try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
+            if (channel.size() != received) channel.truncate(received);
+            channel.position(received);
+            byte[] buffer = new byte[256 * 1024];
+            try {
+                for (int read; (read = body.read(buffer)) != -1; ) {
+                    if (received + read > upload.size()) throw new Refused(413, "recordings.error.beyondSize", upload.size());
+                    ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
+                    while (chunk.hasRemaining()) channel.write(chunk);
+                    if (received < FileType.HEAD) checkType(upload, partial, received + read);
+                    received += read;
+                }
+            } finally {
+                channel.force(false);
+                record(upload.id(), received);
+            }
+        }
+        Upload now = new Upload(upload.id(), upload.programId(), upload.moduleKey(), upload.workshopKey(), upload.kind(),
+                upload.title(), upload.language(), upload.fileName(), upload.size(), received, upload.createdBy());
+        return now;
+    }
+
+    /** Checks, hashes and publishes a complete upload; answers the new recording. */
+    public MediaAsset finish(Upload upload) throws Refused, IOException {
+        if (!upload.complete()) throw new Refused(409, "recordings.error.incomplete");
+        Path partial = store.partial(upload.id());
+        FileType type = checkType(upload, partial, upload.size());
+        if (type == FileType.WEBVTT) {
+            try {
+                WebVtt.parse(Files.readString(partial, StandardCharsets.UTF_8));
+            } catch (WebVtt.Invalid invalid) {
+                discard(upload);
+                throw new Refused(400, "recordings.error.vtt", invalid.line, invalid.getMessage());
+            } catch (java.nio.charset.MalformedInputException notUtf8) {
+                discard(upload);
+                throw new Refused(400, "recordings.error.vtt", 1, "not UTF-8");
+            }
+        }
+        String sha256 = sha256(partial);
+        MediaAsset asset = new MediaAsset(UUID.randomUUID(), upload.programId(), upload.moduleKey(), upload.workshopKey(),
+                upload.kind(), upload.title(), upload.language(), null, upload.fileName(), type.contentType, upload.size(),
+                sha256, null, null, upload.createdBy(), Instant.now());
+        Files.move(partial, store.file(asset.id()), StandardCopyOption.ATOMIC_MOVE);
+        assets.insert(asset);
+        update("DELETE FROM media_upload WHERE id = ?", upload.id());
+        return asset;
+    }
+
+    /**
+     * A whole file in one request (the plain form): streamed to a temporary file like a resumable
+     * upload, within the size limit, then checked and published.
+     */
+    public MediaAsset whole(UUID program, String moduleKey, String workshopKey, MediaKind kind, String title, String language,
+                            String fileName, InputStream content, String author) throws Refused, IOException {
+        Upload upload = create(program, moduleKey, workshopKey, kind, title, language, fileName, maxBytes, author);
+        try {
+            Upload received = append(upload, 0, content);
+            if (received.received() == 0) throw new Refused(400, "recordings.error.empty");
+            update("UPDATE media_upload SET size_bytes = ? WHERE id = ?", received.received(), upload.id());
+            return finish(new Upload(upload.id(), program, moduleKey, workshopKey, kind, title, language, upload.fileName(),
+                    received.received(), received.received(), author));
+        } catch (Refused refused) {
+            discard(upload);
+            if (refused.status == 413) throw new Refused(413, "recordings.error.tooBig", maxBytes / (1024 * 1024));
+            throw refused;
+        } catch (IOException | RuntimeException failed) {
+            discard(upload);
+            throw failed;
+        }
+    }
+
+    /** Drops an upload and its bytes. */
+    public void discard(Upload upload) throws IOException {
+        Files.deleteIfExists(store.partial(upload.id()));
+        update("DELETE FROM media_upload WHERE id = ?", upload.id());
+    }
+
+    /** Removes uploads nobody has added to for {@code idle}, and their partial files. */
+    public int abandon(Duration idle) {
+        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(idle);
+        int removed = 0;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT id FROM media_upload WHERE updated_at < ?")) {
+            select.setObject(1, before);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    UUID id = row.getObject(1, UUID.class);
+                    Files.deleteIfExists(store.partial(id));
+                    update("DELETE FROM media_upload WHERE id = ?", id);
+                    removed++;
+                }
+            }
+        } catch (SQLException | IOException e) {
+            LOG.warning(() -> "Cleaning abandoned uploads failed: " + e.getMessage());
+        }
+        return removed;
+    }
+
+    private FileType checkType(Upload upload, Path partial, long available) throws Refused, IOException {
+        int length = (int) Math.min(FileType.HEAD, available);
+        if (length < Math.min(FileType.HEAD, upload.size())) return null;
+        byte[] head = new byte[FileType.HEAD];
+        try (InputStream in = Files.newInputStream(partial)) {
+            length = in.readNBytes(head, 0, length);
+        }
+        Optional<FileType> type = FileType.detect(head, length);
+        if (type.isEmpty() || !upload.kind().accepts(type.get())) {
+            discard(upload);
+            throw new Refused(415, "recordings.error.type");
+        }
+        return type.get();
+    }
+
+    private void record(UUID id, long received) {
+        update("UPDATE media_upload SET received = ?, updated_at = ? WHERE id = ?", received,
+                OffsetDateTime.now(ZoneOffset.UTC), id);
+    }
+
+    private static String sha256(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            byte[] buffer = new byte[256 * 1024];
+            for (int read; (read = in.read(buffer)) != -1; ) digest.update(buffer, 0, read);
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A file name to show and offer for download: no folders, no control characters, bounded. */
+    static String cleanName(String fileName) {
+        String name = fileName == null ? "" : fileName.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) name = "grabacion";
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+
+    private void update(String sql, Object... values) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                if (values[i] == null) statement.setNull(i + 1, java.sql.Types.NULL);
+                else statement.setObject(i + 1, values[i]);
+            }
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Upload update failed: " + e.getSQLState(), e);
+        }
+    }
+}

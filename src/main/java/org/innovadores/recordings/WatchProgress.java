@@ -1,0 +1,128 @@
+package org.innovadores.recordings;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.innovadores.program.ModuleMedia;
+
+/**
+ * Where each person stopped in each recording, and how much they have watched. The watched time
+ * only grows, and never past the duration; a recording counts as watched at 90 %.
+ */
+@ApplicationScoped
+public class WatchProgress {
+
+    static final double WATCHED_SHARE = 0.9;
+
+    public record Entry(double position, double watched, double duration) {
+        public int percent() {
+            return duration <= 0 ? 0 : (int) Math.min(100, Math.round(100 * watched / duration));
+        }
+
+        public boolean done() {
+            return duration > 0 && watched >= WATCHED_SHARE * duration;
+        }
+    }
+
+    @Resource(lookup = "java:app/jdbc/innovadores")
+    DataSource dataSource;
+
+    public Optional<Entry> of(UUID asset, String subject) {
+        return Optional.ofNullable(read(asset, subject));
+    }
+
+    /** One person's entries for every recording of a program, by recording. */
+    public Map<UUID, Entry> ofAll(UUID program, String subject) {
+        Map<UUID, Entry> entries = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT w.asset_id, w.position_s, w.watched_s, w.duration_s "
+                     + "FROM watch_progress w JOIN media_asset a ON a.id = w.asset_id WHERE a.program_id = ? AND w.subject = ?")) {
+            select.setObject(1, program);
+            select.setString(2, subject);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    entries.put(row.getObject(1, UUID.class), new Entry(row.getDouble(2), row.getDouble(3), row.getDouble(4)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read watch progress", e);
+        }
+        return entries;
+    }
+
+    /** For each module of a program: its recordings, and how many of them this person has watched. */
+    public Map<String, ModuleMedia.Watched> byModule(UUID program, String subject) {
+        Map<String, ModuleMedia.Watched> counts = new HashMap<>();
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT a.module_key, COUNT(*), SUM(CASE WHEN w.duration_s > 0 "
+                     + "AND w.watched_s >= ? * w.duration_s THEN 1 ELSE 0 END) FROM media_asset a LEFT JOIN watch_progress w "
+                     + "ON w.asset_id = a.id AND w.subject = ? WHERE a.program_id = ? AND a.kind IN ('VIDEO', 'AUDIO') "
+                     + "GROUP BY a.module_key")) {
+            select.setDouble(1, WATCHED_SHARE);
+            select.setString(2, subject);
+            select.setObject(3, program);
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) counts.put(row.getString(1), new ModuleMedia.Watched(row.getInt(2), row.getInt(3)));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot count watched recordings", e);
+        }
+        return counts;
+    }
+
+    private Entry read(UUID asset, String subject) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(
+                     "SELECT position_s, watched_s, duration_s FROM watch_progress WHERE asset_id = ? AND subject = ?")) {
+            select.setObject(1, asset);
+            select.setString(2, subject);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? new Entry(row.getDouble(1), row.getDouble(2), row.getDouble(3)) : null;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot read watch progress", e);
+        }
+    }
+
+    /** Records a player's report: where it is, how much has been watched, how long the recording is. */
+    public Entry report(UUID asset, String subject, double position, double watched, double duration) {
+        double d = Math.max(0, duration);
+        double p = Math.max(0, Math.min(position, d));
+        double w = Math.max(0, Math.min(watched, d));
+        Entry before = read(asset, subject);
+        Entry after = new Entry(p, Math.max(w, before == null ? 0 : before.watched()), d);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (before == null) {
+            try {
+                update("INSERT INTO watch_progress (asset_id, subject, position_s, watched_s, duration_s, updated_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)", asset, subject, after.position(), after.watched(), d, now);
+                return after;
+            } catch (IllegalStateException raced) {
+                // Another report of the same person arrived first; fall through to the update.
+            }
+        }
+        update("UPDATE watch_progress SET position_s = ?, watched_s = GREATEST(watched_s, ?), duration_s = ?, updated_at = ? "
+                + "WHERE asset_id = ? AND subject = ?", after.position(), after.watched(), d, now, asset, subject);
+        return after;
+    }
+
+    private void update(String sql, Object... values) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) statement.setObject(i + 1, values[i]);
+            statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Watch progress update failed: " + e.getSQLState(), e);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+// Enhances a recording's page: resume, speed, keyboard, chapter and transcript seeking, progress reports.
+(function () {
+  var box = document.getElementById('player');
+  var media = document.getElementById('media');
+  if (!box || !media) return;
+  var resume = parseFloat(box.dataset.resume || '0');
+  media.addEventListener('loadedmetadata', function () {
+    if (resume > 0 && resume < media.duration - 5) media.currentTime = resume;
+  });
+  var speed = document.getElementById('speed');
+  if (speed) speed.addEventListener('change', function () { media.playbackRate = parseFloat(speed.value); });
+
+  document.querySelectorAll('[data-seek]').forEach(function (link) {
+    link.addEventListener('click', function (event) {
+      event.preventDefault();
+      media.currentTime = parseFloat(link.dataset.seek);
+      media.play();
+      media.focus();
+    });
+  });
+
+  // k or space: play/pause; j / l: 10 s back / forward; when focus is in the player and not in a field.
+  box.addEventListener('keydown', function (event) {
+    var tag = event.target.tagName;
+    if (tag === 'SELECT' || tag === 'INPUT' || tag === 'BUTTON' || event.ctrlKey || event.metaKey || event.altKey) return;
+    if (event.key === 'k' || (event.key === ' ' && event.target !== media)) {
+      event.preventDefault();
+      if (media.paused) media.play(); else media.pause();
+    } else if (event.key === 'j') {
+      media.currentTime = Math.max(0, media.currentTime - 10);
+    } else if (event.key === 'l') {
+      media.currentTime = Math.min(media.duration || Infinity, media.currentTime + 10);
+    }
+  });
+
+  // Watched time counts only real playback, not seeking.
+  var watched = 0;
+  var last = null;
+  media.addEventListener('timeupdate', function () {
+    var now = media.currentTime;
+    if (last !== null && !media.seeking) {
+      var delta = now - last;
+      if (delta > 0 && delta < 2) watched += delta;
+    }
+    last = now;
+    var lines = document.querySelectorAll('#transcript-lines [data-seek]');
+    lines.forEach(function (line, i) {
+      var start = parseFloat(line.dataset.seek);
+      var next = i + 1 < lines.length ? parseFloat(lines[i + 1].dataset.seek) : Infinity;
+      line.parentElement.classList.toggle('current', now >= start && now < next);
+    });
+  });
+  media.addEventListener('seeking', function () { last = null; });
+
+  var reported = 0;
+  function report() {
+    if (!media.duration || !isFinite(media.duration)) return;
+    var body = new URLSearchParams({
+      s: box.dataset.token, csrf: box.dataset.csrf, position: String(media.currentTime),
+      watched: String(Math.max(watched, reported)), duration: String(media.duration)
+    });
+    reported = Math.max(watched, reported);
+    fetch(box.dataset.progress, { method: 'POST', body: body, credentials: 'same-origin', keepalive: true });
+  }
+  setInterval(function () { if (!media.paused) report(); }, 10000);
+  media.addEventListener('pause', report);
+  media.addEventListener('ended', report);
+})();
