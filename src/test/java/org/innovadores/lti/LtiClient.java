@@ -93,6 +93,30 @@ public final class LtiClient {
         return launch(tenant.sign(claims), login.state(), login.cookieHeader());
     }
 
+    /**
+     * A full, valid launch into the tool at {@code base} (an instance of its own, not the test
+     * container); answers the page token the launch handed out.
+     */
+    public static String launchAt(String base, Tenant tenant, java.util.function.Consumer<Map<String, Object>> change) {
+        Map<String, String> params = loginParameters(tenant);
+        params.put("target_link_uri", base + "/course");
+        HttpResponse<String> login = ToolHttp.send(HttpRequest.newBuilder(URI.create(base + "/lti/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form(params))).build());
+        assertThat(login.statusCode()).isEqualTo(302);
+        Map<String, String> query = TestPlatform.query(URI.create(login.headers().firstValue("Location").orElseThrow()));
+        String state = query.get("state");
+        Map<String, Object> claims = tenant.resourceLinkClaims(query.get("nonce"));
+        claims.put(LtiClaims.TARGET_LINK_URI, base + "/course");
+        change.accept(claims);
+        HttpResponse<String> launched = ToolHttp.send(HttpRequest.newBuilder(URI.create(base + "/lti/launch"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", "lti_state_" + state + "=" + stateCookie(login, state).orElseThrow())
+                .POST(HttpRequest.BodyPublishers.ofString(form(Map.of("id_token", tenant.sign(claims), "state", state)))).build());
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(303);
+        String location = launched.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.indexOf("s=") + 2);
+    }
+
     public static String form(Map<String, String> fields) {
         return fields.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
