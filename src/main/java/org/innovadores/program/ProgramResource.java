@@ -49,6 +49,9 @@ public class ProgramResource {
     ModuleMedia media;
 
     @Inject
+    jakarta.enterprise.event.Event<CourseVisited> visited;
+
+    @Inject
     SignedIn signedIn;
 
     @Inject
@@ -92,6 +95,7 @@ public class ProgramResource {
     @Operation(hidden = true)
     public String overview(@QueryParam("s") String token) {
         Visit visit = courses.visit(token, headers);
+        visit.program().ifPresent(program -> visited.fire(new CourseVisited(program, visit.session())));
         Page page = signedIn.page(visit.session(), "program.overview");
         String lang = page.t().lang();
         List<ModuleRow> rows = visit.program().map(p -> rows(visit, p, lang)).orElse(List.of());

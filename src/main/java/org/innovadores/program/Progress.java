@@ -1,15 +1,13 @@
 package org.innovadores.program;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import javax.sql.DataSource;
+import org.innovadores.runtime.Sql;
 
 /**
  * A participant's own trace through the modules: when they first and last opened each one, and when
@@ -19,12 +17,13 @@ import javax.sql.DataSource;
 @ApplicationScoped
 public class Progress {
 
+    @Inject
+    Sql db;
+
     /** One person's progress in one module. */
     public record Entry(UUID module, Instant firstVisit, Instant lastVisit, Instant contentRead) {
     }
 
-    @Resource(lookup = "java:app/jdbc/innovadores")
-    DataSource dataSource;
 
     public void visited(ProgramModule module, String subject) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -53,12 +52,6 @@ public class Progress {
     }
 
     private int update(String sql, Object... values) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) statement.setObject(i + 1, values[i]);
-            return statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Progress update failed: " + e.getSQLState(), e);
-        }
+        return db.update(sql, values);
     }
 }

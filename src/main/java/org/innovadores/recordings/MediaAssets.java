@@ -2,6 +2,7 @@ package org.innovadores.recordings;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.innovadores.runtime.Sql;
 
 /**
  * The media of the courses, over plain JDBC: a recording's bytes are asked for range by range while
@@ -20,6 +22,9 @@ import javax.sql.DataSource;
  */
 @ApplicationScoped
 public class MediaAssets {
+
+    @Inject
+    Sql db;
 
     private static final String COLUMNS = "a.id, a.program_id, a.module_key, a.workshop_key, a.kind, a.title, a.language, "
             + "a.link_url, a.file_name, a.content_type, a.size_bytes, a.sha256, a.duration_s, a.chapters, a.created_by, a.created_at";
@@ -97,19 +102,7 @@ public class MediaAssets {
     }
 
     private void update(String sql, Object... values) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null) {
-                    statement.setNull(i + 1, java.sql.Types.NULL);
-                } else {
-                    statement.setObject(i + 1, values[i]);
-                }
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Media update failed: " + e.getSQLState(), e);
-        }
+        db.update(sql, values);
     }
 
     private static MediaAsset asset(ResultSet row) throws SQLException {

@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.innovadores.runtime.Sql;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -39,6 +40,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @ApplicationScoped
 public class Uploads {
+
+    @Inject
+    Sql db;
 
     private static final Logger LOG = Logger.getLogger(Uploads.class.getName());
 
@@ -265,15 +269,6 @@ public class Uploads {
     }
 
     private void update(String sql, Object... values) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null) statement.setNull(i + 1, java.sql.Types.NULL);
-                else statement.setObject(i + 1, values[i]);
-            }
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Upload update failed: " + e.getSQLState(), e);
-        }
+        db.update(sql, values);
     }
 }

@@ -2,6 +2,7 @@ package org.innovadores.recordings;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.innovadores.runtime.Sql;
 import org.innovadores.program.ModuleMedia;
 
 /**
@@ -21,6 +23,9 @@ import org.innovadores.program.ModuleMedia;
  */
 @ApplicationScoped
 public class WatchProgress {
+
+    @Inject
+    Sql db;
 
     static final double WATCHED_SHARE = 0.9;
 
@@ -117,12 +122,6 @@ public class WatchProgress {
     }
 
     private void update(String sql, Object... values) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) statement.setObject(i + 1, values[i]);
-            statement.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Watch progress update failed: " + e.getSQLState(), e);
-        }
+        db.update(sql, values);
     }
 }

@@ -21,7 +21,8 @@ public class StaticFiles {
             "lti-storage.js", "text/javascript; charset=UTF-8",
             "autosubmit.js", "text/javascript; charset=UTF-8",
             "player.js", "text/javascript; charset=UTF-8",
-            "uploader.js", "text/javascript; charset=UTF-8");
+            "uploader.js", "text/javascript; charset=UTF-8",
+            "autosave.js", "text/javascript; charset=UTF-8");
 
     private static final Map<String, byte[]> CONTENT = load();
 

@@ -43,8 +43,7 @@ class LaunchBenchmark {
     void launchCost() throws Exception {
         int port = Integer.getInteger("it.http.port", 18080) + 5;
         // The heap deploy/run gives it (the JVM's default), not the tests' small one.
-        try (PayaraProcess tool = PayaraProcess.start(port, Map.of("jvm.heap", System.getProperty("benchmark.gc", "-XX:+UseG1GC")))) {
-            tool.awaitReady(Duration.ofMinutes(3));
+        try (PayaraProcess tool = PayaraProcess.startReady(port, Map.of("jvm.heap", System.getProperty("benchmark.gc", "-XX:+UseG1GC")))) {
             Tenant moodle = TestPlatform.get().tenant("moodle", "m1Ox7QKye0VrzFh", "1");
             String base = tool.baseUrl();
 

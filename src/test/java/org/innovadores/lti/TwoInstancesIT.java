@@ -27,10 +27,8 @@ class TwoInstancesIT {
     @Test
     void neverBothAcceptOneNonce() throws Exception {
         int base = Integer.getInteger("it.http.port", 18080);
-        try (PayaraProcess first = PayaraProcess.start(base + 1, Map.of());
-             PayaraProcess second = PayaraProcess.start(base + 2, Map.of())) {
-            first.awaitReady(Duration.ofMinutes(3));
-            second.awaitReady(Duration.ofMinutes(3));
+        try (PayaraProcess first = PayaraProcess.startReady(base + 1, Map.of());
+             PayaraProcess second = PayaraProcess.startReady(base + 2, Map.of())) {
             Tenant moodle = TestPlatform.get().tenant("moodle", "m1Ox7QKye0VrzFh", "1");
 
             for (int round = 0; round < ROUNDS; round++) {

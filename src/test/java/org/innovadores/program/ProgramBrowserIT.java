@@ -9,6 +9,7 @@ import org.innovadores.lti.LtiClient;
 import org.innovadores.lti.TestPlatform;
 import org.innovadores.lti.TestPlatform.Tenant;
 import org.innovadores.testing.Browser;
+import org.innovadores.testing.CoursePerson;
 import org.innovadores.testing.Deployments;
 import org.innovadores.testing.ToolHttp;
 import org.jboss.arquillian.container.test.api.Deployment;

@@ -1,8 +1,8 @@
 package org.innovadores.program;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.innovadores.program.CoursePerson.INSTRUCTOR;
-import static org.innovadores.program.CoursePerson.LEARNER;
+import static org.innovadores.testing.CoursePerson.INSTRUCTOR;
+import static org.innovadores.testing.CoursePerson.LEARNER;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -13,6 +13,7 @@ import java.util.Map;
 import org.innovadores.lti.LtiClient;
 import org.innovadores.lti.TestPlatform;
 import org.innovadores.lti.TestPlatform.Tenant;
+import org.innovadores.testing.CoursePerson;
 import org.innovadores.testing.Deployments;
 import org.innovadores.testing.ToolHttp;
 import org.jboss.arquillian.container.test.api.Deployment;

@@ -49,9 +49,8 @@ class MediaBenchmark {
         Path recording = file(WORK.resolve("media-1g.mp4"), GIB);
         int port = Integer.getInteger("it.http.port", 18080) + 6;
 
-        try (PayaraProcess tool = PayaraProcess.start(port, Map.of("media.max-upload-bytes", String.valueOf(3 * GIB),
+        try (PayaraProcess tool = PayaraProcess.startReady(port, Map.of("media.max-upload-bytes", String.valueOf(3 * GIB),
                 "jvm.heap", "-Xmx256m"))) {
-            tool.awaitReady(Duration.ofMinutes(3));
             Tenant moodle = TestPlatform.get().tenant("moodle", "m1Ox7QKye0VrzFh", "1");
             String token = LtiClient.launchAt(tool.baseUrl(), moodle, claims -> claims.put(
                     "https://purl.imsglobal.org/spec/lti/claim/roles", List.of(INSTRUCTOR)));

@@ -60,6 +60,23 @@ public final class PayaraProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts an instance and waits until it is ready. Payara Micro 7 now and then stops part-way
+     * through its boot on a loaded two-core machine (the log ends right after the HTTP listener
+     * starts and nothing follows); such a start is killed and tried once more rather than failing
+     * the run.
+     */
+    public static PayaraProcess startReady(int port, Map<String, String> properties) {
+        PayaraProcess first = start(port, properties);
+        try {
+            return first.awaitReady(Duration.ofSeconds(120));
+        } catch (IllegalStateException stuck) {
+            System.err.println("Payara Micro on port " + port + " did not become ready (" + stuck.getMessage() + "); starting it again");
+            first.close();
+            return start(port, properties).awaitReady(Duration.ofMinutes(3));
+        }
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

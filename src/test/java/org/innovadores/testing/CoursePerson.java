@@ -1,4 +1,4 @@
-package org.innovadores.program;
+package org.innovadores.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.innovadores.lti.LtiClient;
 import org.innovadores.lti.TestPlatform.Tenant;
-import org.innovadores.testing.ToolHttp;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.FormElement;
@@ -20,13 +19,14 @@ import org.jsoup.nodes.FormElement;
  * Someone launched into a course by the test platform, browsing the tool the way a browser that
  * refuses the tool's cookie does: with the session token in every link and form.
  */
-record CoursePerson(String token, String landing) {
+public record CoursePerson(String token, String landing) {
 
-    static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
-    static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
-    static final String CLAIM = "https://purl.imsglobal.org/spec/lti/claim/";
+    public static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
+    public static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
+    public static final String CLAIM = "https://purl.imsglobal.org/spec/lti/claim/";
+    public static final String MENTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor";
 
-    static CoursePerson launch(Tenant tenant, String subject, String name, String role, String course,
+    public static CoursePerson launch(Tenant tenant, String subject, String name, String role, String course,
                                Consumer<Map<String, Object>> more) {
         HttpResponse<String> launched = LtiClient.launchWith(tenant, claims -> {
             claims.put("sub", subject);
@@ -40,36 +40,36 @@ record CoursePerson(String token, String landing) {
         return new CoursePerson(location.substring(location.indexOf("s=") + 2), location.substring(0, location.indexOf('?')));
     }
 
-    static CoursePerson launch(Tenant tenant, String subject, String name, String role, String course) {
+    public static CoursePerson launch(Tenant tenant, String subject, String name, String role, String course) {
         return launch(tenant, subject, name, role, course, claims -> { });
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return ToolHttp.get(withToken(path));
     }
 
-    Document page(String path) {
+    public Document page(String path) {
         HttpResponse<String> response = get(path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         return Jsoup.parse(response.body(), ToolHttp.baseUrl() + path);
     }
 
     /** Posts the fields with this session's token and anti-forgery value, as the tool's forms do. */
-    HttpResponse<String> post(String path, Map<String, String> fields) {
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(fields);
         all.putIfAbsent("s", token);
         all.putIfAbsent("csrf", csrf());
         return postRaw(path, LtiClient.form(all));
     }
 
-    HttpResponse<String> postRaw(String path, String body) {
+    public HttpResponse<String> postRaw(String path, String body) {
         return ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     /** Submits a form of a page as a browser would, after changing some of its fields. */
-    HttpResponse<String> submit(Document page, String formSelector, Map<String, String> changes, String action) {
+    public HttpResponse<String> submit(Document page, String formSelector, Map<String, String> changes, String action) {
         FormElement form = (FormElement) page.selectFirst(formSelector);
         assertThat(form).as(formSelector).isNotNull();
         StringBuilder body = new StringBuilder();
@@ -83,7 +83,7 @@ record CoursePerson(String token, String landing) {
         return postRaw(URI.create(form.attr("action")).getPath(), body.toString());
     }
 
-    String csrf() {
+    public String csrf() {
         return page("/course/profile").selectFirst("input[name=csrf]").attr("value");
     }
 

@@ -1,0 +1,312 @@
+package org.innovadores.exercises;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.innovadores.participants.Sessions;
+import org.innovadores.participants.SignedIn;
+import org.innovadores.participants.ToolSession;
+import org.innovadores.program.CourseProgram;
+import org.innovadores.program.CourseProgram.Visit;
+import org.innovadores.program.ProgramModule;
+import org.innovadores.program.Programs;
+import org.innovadores.teams.TeamAccess;
+import org.innovadores.teams.TeamAccess.Seat;
+import org.innovadores.web.ClientError;
+import org.innovadores.web.Page;
+import org.innovadores.web.Pages;
+import org.innovadores.web.Texts;
+
+/**
+ * A team's exercises: start one from a module's templates, fill it in together (a plain form post,
+ * or the page's autosave sending the same form), resolve conflicts, submit it, have it reviewed,
+ * comment on it, and go through its history with restore.
+ */
+@ApplicationScoped
+@Path("course/teams/{team}/exercises")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class ExerciseResource {
+
+    @Inject
+    CourseProgram courses;
+
+    @Inject
+    TeamAccess access;
+
+    @Inject
+    Programs programs;
+
+    @Inject
+    Templates templates;
+
+    @Inject
+    Exercises exercises;
+
+    @Inject
+    SignedIn signedIn;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    Pages pages;
+
+    @Context
+    HttpHeaders headers;
+
+    /** An option of a link field: another exercise of the team. */
+    public record LinkOption(String id, String title) {
+    }
+
+    public record Form(Page page, Seat seat, Exercise exercise, TemplateDefinition template, Map<String, JsonValue> values,
+                       Map<String, List<LinkOption>> linkOptions, List<Exercises.OpenConflict> conflicts,
+                       List<Exercises.Comment> comments, List<String> problems, String notice, String csrf) {
+        public boolean editable() {
+            return seat.canWrite() && exercise.status().editable();
+        }
+    }
+
+    public record History(Page page, Seat seat, Exercise exercise, TemplateDefinition template, List<Exercises.Revision> revisions,
+                          String csrf) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response start(@PathParam("team") String teamId, @FormParam("s") String token, @FormParam("csrf") String csrf,
+                          @FormParam("module") String moduleKey, @FormParam("template") String templateKey) {
+        Seat seat = access.seat(courses.visitForm(token, csrf, headers), teamId);
+        if (!seat.canWrite()) throw ClientError.forbidden("exercises.error.notMember");
+        ProgramModule module = programs.module(seat.visit().requireProgram(), moduleKey).filter(ProgramModule::published)
+                .orElseThrow(() -> ClientError.notFound("error.notFound"));
+        if (module.content().exercise(templateKey).isEmpty()) throw ClientError.badRequest("exercises.error.template");
+        Templates.Version version = templates.latest(seat.visit().requireProgram().id(), templateKey)
+                .orElseThrow(() -> ClientError.badRequest("exercises.error.template"));
+        Texts t = signedIn.texts(seat.visit().session());
+        long count = exercises.of(seat.team().id()).stream().filter(e -> e.templateKey().equals(templateKey)).count();
+        String title = version.definition().title().text(t.lang()) + (count == 0 ? "" : " " + (count + 1));
+        Exercise exercise = exercises.start(seat.team().id(), module.key(), version, title, seat.subject(), seat.name());
+        return seeOther(seat, "/" + exercise.id(), null);
+    }
+
+    @GET
+    @Path("{exercise}")
+    @Operation(hidden = true)
+    public String form(@PathParam("team") String teamId, @PathParam("exercise") String exerciseId, @QueryParam("s") String token,
+                       @QueryParam("notice") String notice) {
+        Seat seat = access.seat(courses.visit(token, headers), teamId);
+        Exercise exercise = exercise(seat, exerciseId);
+        return render(seat, exercise, exercise.values(), List.of(), notice);
+    }
+
+    /**
+     * Saves the form. The page's script sends the same form while the member types (asking for JSON);
+     * a browser without script posts it with the button. Both go through the same merge.
+     */
+    @POST
+    @Path("{exercise}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces({MediaType.TEXT_HTML + ";charset=UTF-8", MediaType.APPLICATION_JSON})
+    @Operation(hidden = true)
+    public Response save(@PathParam("team") String teamId, @PathParam("exercise") String exerciseId,
+                         @HeaderParam("Accept") String accept, MultivaluedMap<String, String> form) {
+        Seat seat = access.seat(courses.visitForm(form.getFirst("s"), form.getFirst("csrf"), headers), teamId);
+        if (!seat.canWrite()) throw ClientError.forbidden("exercises.error.notMember");
+        Exercise exercise = exercise(seat, exerciseId);
+        if (!exercise.status().editable()) throw new ClientError(Response.Status.CONFLICT, "exercises.error.locked");
+        TemplateDefinition template = template(exercise);
+        int basedOn;
+        try {
+            basedOn = Integer.parseInt(String.valueOf(form.getFirst("version")).strip());
+        } catch (NumberFormatException e) {
+            throw ClientError.badRequest("error.badRequest");
+        }
+        if (basedOn < 1 || basedOn > exercise.version()) throw ClientError.badRequest("error.badRequest");
+        List<String> problems = new ArrayList<>();
+        Map<String, JsonValue> mine = FieldValues.fromForm(template, form, linkable(seat, exercise), problems);
+        boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON);
+        if (!problems.isEmpty()) {
+            if (json) return Response.status(400).type(MediaType.APPLICATION_JSON).entity("{\"error\":\"invalid\"}").build();
+            Texts t = signedIn.texts(seat.visit().session());
+            Map<String, JsonValue> shown = new java.util.LinkedHashMap<>(exercise.values());
+            shown.putAll(mine);
+            return Response.status(400).entity(render(seat, exercise, shown,
+                    problems.stream().distinct().map(p -> t.format("exercises.error.field", p)).toList(), null)).build();
+        }
+        Exercises.Saved saved = exercises.save(seat.team().id(), exercise.id(), basedOn, mine, seat.subject(), seat.name());
+        if (json) {
+            String conflicts = saved.conflicts().stream().map(c -> "\"" + c.field() + "\"").collect(Collectors.joining(","));
+            return Response.ok("{\"version\":" + saved.exercise().version() + ",\"changed\":" + saved.changed().size()
+                    + ",\"conflicts\":[" + conflicts + "]}", MediaType.APPLICATION_JSON).build();
+        }
+        return seeOther(seat, "/" + exercise.id(), saved.conflicts().isEmpty() ? "saved" : "conflicts");
+    }
+
+    @POST
+    @Path("{exercise}/conflicts/{conflict}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response resolve(@PathParam("team") String teamId, @PathParam("exercise") String exerciseId,
+                            @PathParam("conflict") String conflictId, @FormParam("s") String token, @FormParam("csrf") String csrf,
+                            @FormParam("use") String use) {
+        Seat seat = access.seat(courses.visitForm(token, csrf, headers), teamId);
+        if (!seat.canWrite()) throw ClientError.forbidden("exercises.error.notMember");
+        Exercise exercise = exercise(seat, exerciseId);
+        UUID conflict = uuid(conflictId);
+        if (exercises.conflicts(exercise.id()).stream().noneMatch(c -> c.id().equals(conflict))) throw ClientError.notFound("error.notFound");
+        if (!"proposed".equals(use) && !"current".equals(use)) throw ClientError.badRequest("error.badRequest");
+        exercises.resolve(seat.team().id(), exercise.id(), conflict, "proposed".equals(use), seat.subject(), seat.name());
+        return seeOther(seat, "/" + exercise.id(), "resolved");
+    }
+
+    @POST
+    @Path("{exercise}/status")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response status(@PathParam("team") String teamId, @PathParam("exercise") String exerciseId,
+                           @FormParam("s") String token, @FormParam("csrf") String csrf, @FormParam("status") String status) {
+        Seat seat = access.seat(courses.visitForm(token, csrf, headers), teamId);
+        Exercise exercise = exercise(seat, exerciseId);
+        Exercise.Status wanted;
+        try {
+            wanted = Exercise.Status.valueOf(status == null ? "" : status);
+        } catch (IllegalArgumentException e) {
+            throw ClientError.badRequest("error.badRequest");
+        }
+        boolean allowed = switch (wanted) {
+            case SUBMITTED -> seat.canWrite() && exercise.status().editable();
+            case CHANGES_REQUESTED, ACCEPTED -> seat.canReview() && exercise.status() == Exercise.Status.SUBMITTED;
+            case DRAFT -> false;
+        };
+        if (!allowed) {
+            if (!seat.canWrite() && !seat.canReview()) throw ClientError.forbidden("error.forbidden");
+            throw new ClientError(Response.Status.CONFLICT, "exercises.error.transition");
+        }
+        exercises.setStatus(seat.team().id(), exercise.id(), wanted, seat.subject(), seat.name());
+        return seeOther(seat, "/" + exercise.id(), "status");
+    }
+
+    @POST
+    @Path("{exercise}/comments")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response comment(@PathParam("team") String teamId, @PathParam("exercise") String exerciseId,
+                            @FormParam("s") String token, @FormParam("csrf") String csrf, @FormParam("field") String field,
+                            @FormParam("parent") String parent, @FormParam("body") String body,
+                            @FormParam("resolve") String resolve) {
+        Seat seat = access.seat(courses.visitForm(token, csrf, headers), teamId);
+        Exercise exercise = exercise(seat, exerciseId);
+        List<Exercises.Comment> existing = exercises.comments(exercise.id());
+        if (resolve != null) {
+            UUID id = uuid(resolve);
+            if (existing.stream().noneMatch(c -> c.id().equals(id))) throw ClientError.notFound("error.notFound");
+            exercises.resolveComment(exercise.id(), id);
+            return seeOther(seat, "/" + exercise.id(), "comment");
+        }
+        String text = body == null ? "" : body.strip();
+        if (text.isEmpty() || text.length() > 10_000) throw ClientError.badRequest("exercises.error.comment");
+        String fieldKey = field == null || field.isBlank() ? null : field;
+        if (fieldKey != null && template(exercise).field(fieldKey).isEmpty()) throw ClientError.badRequest("error.badRequest");
+        UUID parentId = parent == null || parent.isBlank() ? null : uuid(parent);
+        if (parentId != null && existing.stream().noneMatch(c -> c.id().equals(parentId))) throw ClientError.badRequest("error.badRequest");
+        exercises.comment(exercise.id(), fieldKey, parentId, text, seat.subject(), seat.name());
+        return seeOther(seat, "/" + exercise.id(), "comment");
+    }
+
+    @GET
+    @Path("{exercise}/history")
+    @Operation(hidden = true)
+    public String history(@PathParam("team") String teamId, @PathParam("exercise") String exerciseId, @QueryParam("s") String token) {
+        Seat seat = access.seat(courses.visit(token, headers), teamId);
+        Exercise exercise = exercise(seat, exerciseId);
+        return pages.render("exercises/history.jte", new History(signedIn.page(seat.visit().session(), "exercises.history"), seat,
+                exercise, template(exercise), exercises.revisions(exercise.id()), sessions.csrf(seat.visit().session())));
+    }
+
+    @POST
+    @Path("{exercise}/revisions/{version}/restore")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response restore(@PathParam("team") String teamId, @PathParam("exercise") String exerciseId,
+                            @PathParam("version") String version, @FormParam("s") String token, @FormParam("csrf") String csrf) {
+        Seat seat = access.seat(courses.visitForm(token, csrf, headers), teamId);
+        if (!seat.canWrite()) throw ClientError.forbidden("exercises.error.notMember");
+        Exercise exercise = exercise(seat, exerciseId);
+        if (!exercise.status().editable()) throw new ClientError(Response.Status.CONFLICT, "exercises.error.locked");
+        int v;
+        try {
+            v = Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            throw ClientError.notFound("error.notFound");
+        }
+        if (exercises.revision(exercise.id(), v).isEmpty()) throw ClientError.notFound("error.notFound");
+        exercises.restore(seat.team().id(), exercise.id(), v, seat.subject(), seat.name());
+        return seeOther(seat, "/" + exercise.id(), "restored");
+    }
+
+    // --- helpers ----------------------------------------------------------------------------------
+
+    private String render(Seat seat, Exercise exercise, Map<String, JsonValue> values, List<String> problems, String notice) {
+        ToolSession session = seat.visit().session();
+        Page page0 = signedIn.page(session, "exercises.title");
+        Page page = new Page(exercise.title(), page0.t(), page0.sessionToken());
+        TemplateDefinition template = template(exercise);
+        Map<String, List<LinkOption>> options = new java.util.HashMap<>();
+        List<Exercise> work = exercises.of(seat.team().id());
+        for (TemplateDefinition.Field field : template.fields()) {
+            if (field.type() == TemplateDefinition.Type.LINK) {
+                options.put(field.key(), work.stream().filter(e -> e.templateKey().equals(field.template()) && !e.id().equals(exercise.id()))
+                        .map(e -> new LinkOption(e.id().toString(), e.title())).toList());
+            }
+        }
+        return pages.render("exercises/exercise.jte", new Form(page, seat, exercise, template, values, options,
+                exercises.conflicts(exercise.id()), exercises.comments(exercise.id()), problems, notice, sessions.csrf(session)));
+    }
+
+    private Exercise exercise(Seat seat, String id) {
+        return exercises.find(seat.team().id(), uuid(id)).orElseThrow(() -> ClientError.notFound("error.notFound"));
+    }
+
+    private TemplateDefinition template(Exercise exercise) {
+        return templates.byId(exercise.templateId()).orElseThrow().definition();
+    }
+
+    private Set<String> linkable(Seat seat, Exercise exercise) {
+        return exercises.of(seat.team().id()).stream().filter(e -> !e.id().equals(exercise.id()))
+                .map(e -> e.id().toString()).collect(Collectors.toSet());
+    }
+
+    private Response seeOther(Seat seat, String path, String notice) {
+        return Response.status(Response.Status.SEE_OTHER).header("Location", "/course/teams/" + seat.team().id() + "/exercises" + path
+                + "?" + (notice == null ? "" : "notice=" + notice + "&") + "s=" + sessions.linkToken(seat.visit().session())).build();
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ClientError.notFound("error.notFound");
+        }
+    }
+}

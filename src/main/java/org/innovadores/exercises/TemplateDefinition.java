@@ -1,0 +1,106 @@
+package org.innovadores.exercises;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.innovadores.program.Localized;
+
+/**
+ * An exercise template as data: its typed fields with Spanish and English labels and help. Kept in
+ * versions; an exercise stays on the version it was started with.
+ */
+public record TemplateDefinition(String key, Localized title, Localized purpose, List<Field> fields) {
+
+    public enum Type { TEXT, LONGTEXT, LIST, TABLE, CHOICE, MATRIX, LINK }
+
+    /** A named column of a table, or of a matrix's items. */
+    public record Column(String key, Localized label) {
+    }
+
+    public record Option(String key, Localized label) {
+    }
+
+    /**
+     * One field. Tables have {@code columns}; choices {@code options}; a 2×2 matrix places items
+     * (described by {@code itemColumns}) by two ratings from 1 to 5 on {@code xAxis} and {@code yAxis};
+     * a link points to exercises of another {@code template} of the same team ({@code multiple} for
+     * several). {@code consent} marks the choice that records whether consent was obtained.
+     */
+    public record Field(String key, Type type, Localized label, Localized help, List<Column> columns, List<Option> options,
+                        Localized xAxis, Localized yAxis, List<Column> itemColumns, String template, boolean multiple,
+                        boolean consent, Integer minRows, Integer maxRows) {
+
+        public Field {
+            help = help == null ? Localized.empty() : help;
+            columns = columns == null ? List.of() : List.copyOf(columns);
+            options = options == null ? List.of() : List.copyOf(options);
+            itemColumns = itemColumns == null ? List.of() : List.copyOf(itemColumns);
+        }
+    }
+
+    public TemplateDefinition {
+        fields = fields == null ? List.of() : List.copyOf(fields);
+    }
+
+    public java.util.Optional<Field> field(String fieldKey) {
+        return fields.stream().filter(f -> f.key().equals(fieldKey)).findFirst();
+    }
+
+    private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+
+    /** What is wrong with the definition, as readable sentences; empty when it is sound. */
+    public List<String> problems(Set<String> knownTemplates) {
+        List<String> problems = new ArrayList<>();
+        if (key == null || !KEY.matcher(key).matches()) problems.add("key: lowercase letters, digits and dashes");
+        if (title == null || title.isBlank()) problems.add("title: missing");
+        if (fields.isEmpty()) problems.add("fields: at least one");
+        Set<String> keys = new HashSet<>();
+        for (Field f : fields) {
+            String where = "field " + f.key() + ": ";
+            if (f.key() == null || !KEY.matcher(f.key()).matches()) problems.add("field key: lowercase letters, digits and dashes");
+            if (!keys.add(String.valueOf(f.key()))) problems.add(where + "used twice");
+            if (f.type() == null) {
+                problems.add(where + "type missing or unknown");
+                continue;
+            }
+            if (f.label() == null || f.label().isBlank()) problems.add(where + "label missing");
+            switch (f.type()) {
+                case TABLE -> columns(f.columns(), where + "columns", problems);
+                case CHOICE -> {
+                    if (f.options().size() < 2) problems.add(where + "a choice needs at least two options");
+                    Set<String> optionKeys = new HashSet<>();
+                    f.options().forEach(o -> {
+                        if (o.key() == null || !optionKeys.add(o.key())) problems.add(where + "option keys must be unique");
+                    });
+                }
+                case MATRIX -> {
+                    if (f.xAxis() == null || f.xAxis().isBlank() || f.yAxis() == null || f.yAxis().isBlank()) {
+                        problems.add(where + "a matrix needs both axes");
+                    }
+                    columns(f.itemColumns(), where + "itemColumns", problems);
+                }
+                case LINK -> {
+                    if (f.template() == null || !(knownTemplates.contains(f.template()) || f.template().equals(key))) {
+                        problems.add(where + "links to an unknown template " + f.template());
+                    }
+                }
+                default -> { }
+            }
+            if (f.minRows() != null && f.maxRows() != null && f.minRows() > f.maxRows()) problems.add(where + "minRows > maxRows");
+        }
+        return problems;
+    }
+
+    private static void columns(List<Column> columns, String where, List<String> problems) {
+        if (columns.isEmpty()) problems.add(where + ": at least one");
+        Set<String> keys = new HashSet<>();
+        for (Column c : columns) {
+            if (c.key() == null || !KEY.matcher(c.key()).matches() || !keys.add(c.key())) {
+                problems.add(where + ": keys must be unique, lowercase letters, digits and dashes");
+            }
+            if (c.label() == null || c.label().isBlank()) problems.add(where + ": every column needs a label");
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package org.innovadores.teams;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.innovadores.exercises.Exercise;
+import org.innovadores.exercises.Exercises;
+import org.innovadores.exercises.LearningChain;
+import org.innovadores.exercises.Templates;
+import org.innovadores.participants.Role;
+import org.innovadores.participants.Sessions;
+import org.innovadores.participants.SignedIn;
+import org.innovadores.participants.ToolSession;
+import org.innovadores.program.CourseProgram;
+import org.innovadores.program.CourseProgram.Visit;
+import org.innovadores.program.ModuleContent;
+import org.innovadores.program.Program;
+import org.innovadores.program.ProgramModule;
+import org.innovadores.program.Programs;
+import org.innovadores.teams.TeamAccess.Seat;
+import org.innovadores.web.ClientError;
+import org.innovadores.web.Page;
+import org.innovadores.web.Pages;
+
+/**
+ * Teams pages: the course's teams (formed by the instructor, or joined by the participants while
+ * self-enrolment is open), and each team's workspace with its challenge, people, exercises by module,
+ * learning chain and mentoring log.
+ */
+@ApplicationScoped
+@Path("course/teams")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class TeamsResource {
+
+    static final int MAX_TEXT = 5000;
+
+    @Inject
+    CourseProgram courses;
+
+    @Inject
+    Programs programs;
+
+    @Inject
+    Teams teams;
+
+    @Inject
+    TeamAccess access;
+
+    @Inject
+    Exercises exercises;
+
+    @Inject
+    Templates templates;
+
+    @Inject
+    SignedIn signedIn;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    Pages pages;
+
+    @Context
+    HttpHeaders headers;
+
+    public record TeamRow(Team team, List<Teams.Person> members, List<String> mentors) {
+    }
+
+    public record Overview(Page page, Visit visit, List<TeamRow> teams, List<Teams.Person> people, Optional<UUID> myTeam,
+                           Optional<Teams.Enrolment> enrolment, String csrf, String notice) {
+    }
+
+    public record ModuleWork(ProgramModule module, String title, List<ModuleContent.ExerciseUse> uses, List<Exercise> started) {
+    }
+
+    public record Workspace(Page page, Seat seat, List<Teams.Person> members, List<String> mentors, List<ModuleWork> modules,
+                            Map<String, String> templateTitles, List<LearningChain.Link> chain, List<Teams.LogEntry> log,
+                            String csrf) {
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public String overview(@QueryParam("s") String token, @QueryParam("notice") String notice) {
+        Visit visit = courses.visit(token, headers);
+        Program program = visit.requireProgram();
+        ToolSession session = visit.session();
+        List<Team> all = teams.of(program.id());
+        List<Team> shown = visit.canAuthor() ? all
+                : session.role() == Role.MENTOR ? all.stream().filter(t -> teams.mentors(t, session.subject())).toList()
+                : all;
+        List<TeamRow> rows = shown.stream().map(t -> new TeamRow(t, teams.members(t), teams.mentors(t))).toList();
+        return pages.render("teams/teams.jte", new Overview(signedIn.page(session, "teams.title"), visit, rows,
+                visit.canAuthor() ? teams.people(program.id()) : List.of(), teams.teamOf(program.id(), session.subject()),
+                teams.enrolment(program.id()), sessions.csrf(session), notice));
+    }
+
+    /** "My team": the participant's workspace, or the teams page when they have none. */
+    @GET
+    @Path("mine")
+    @Operation(hidden = true)
+    public Response mine(@QueryParam("s") String token) {
+        Visit visit = courses.visit(token, headers);
+        Optional<UUID> team = teams.teamOf(visit.requireProgram().id(), visit.session().subject());
+        return seeOther(team.map(id -> "/course/teams/" + id).orElse("/course/teams"), visit.session());
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response create(@FormParam("s") String token, @FormParam("csrf") String csrf, @FormParam("name") String name,
+                           @FormParam("institutions") String institutions, @FormParam("challenge") String challenge,
+                           @FormParam("sponsor_name") String sponsorName, @FormParam("sponsor_role") String sponsorRole) {
+        Visit visit = courses.authoring(signedIn.requireForm(token, csrf, headers));
+        Team team = teams.create(visit.requireProgram().id(), required(name, 200), text(institutions, 1000), text(challenge, MAX_TEXT),
+                text(sponsorName, 200), text(sponsorRole, 200));
+        return seeOther("/course/teams/" + team.id(), visit.session());
+    }
+
+    @POST
+    @Path("enrolment")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response enrolment(@FormParam("s") String token, @FormParam("csrf") String csrf, @FormParam("min") String min,
+                              @FormParam("max") String max, @FormParam("deadline") String deadline,
+                              @FormParam("close") String close) {
+        Visit visit = courses.authoring(signedIn.requireForm(token, csrf, headers));
+        UUID program = visit.requireProgram().id();
+        if (close != null) {
+            teams.closeEnrolment(program);
+        } else {
+            int minSize = number(min);
+            int maxSize = number(max);
+            if (minSize < 1 || maxSize < minSize || maxSize > 50) throw ClientError.badRequest("teams.error.sizes");
+            LocalDateTime until;
+            try {
+                until = LocalDateTime.parse(deadline == null ? "" : deadline.strip());
+            } catch (DateTimeParseException e) {
+                throw ClientError.badRequest("teams.error.deadline");
+            }
+            teams.openEnrolment(program, minSize, maxSize, until.toInstant(ZoneOffset.UTC));
+        }
+        return seeOther("/course/teams", visit.session());
+    }
+
+    @POST
+    @Path("{team}/join")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response join(@FormParam("s") String token, @FormParam("csrf") String csrf, @PathParam("team") String teamId) {
+        Visit visit = courses.visitForm(token, csrf, headers);
+        Program program = visit.requireProgram();
+        if (visit.session().role() != Role.PARTICIPANT) throw ClientError.forbidden("teams.error.onlyParticipants");
+        Team team = teams.find(program.id(), uuid(teamId)).orElseThrow(() -> ClientError.notFound("error.notFound"));
+        Teams.Enrolment enrolment = teams.enrolment(program.id()).filter(Teams.Enrolment::open)
+                .orElseThrow(() -> ClientError.forbidden("teams.error.closed"));
+        if (teams.teamOf(program.id(), visit.session().subject()).isPresent()) throw new ClientError(Response.Status.CONFLICT, "teams.error.already");
+        if (!teams.join(team, visit.session().subject(), enrolment)) throw new ClientError(Response.Status.CONFLICT, "teams.error.full");
+        return seeOther("/course/teams/" + team.id(), visit.session());
+    }
+
+    @GET
+    @Path("{team}")
+    @Operation(hidden = true)
+    public String workspace(@QueryParam("s") String token, @PathParam("team") String teamId) {
+        Visit visit = courses.visit(token, headers);
+        Seat seat = access.seat(visit, teamId);
+        Program program = visit.requireProgram();
+        Page page = signedIn.page(visit.session(), "teams.workspace");
+        String lang = page.t().lang();
+        List<Exercise> work = exercises.of(seat.team().id());
+        List<ModuleWork> modules = programs.listing(program, false, visit.session().subject()).stream()
+                .map(Programs.Listed::module)
+                .map(m -> new ModuleWork(m, m.content().title().text(lang), m.content().exercises(),
+                        work.stream().filter(e -> e.moduleKey().equals(m.key())).toList()))
+                .toList();
+        Map<String, String> titles = new java.util.HashMap<>();
+        templates.all(program.id()).forEach((k, v) -> titles.put(k, v.definition().title().text(lang)));
+        return pages.render("teams/workspace.jte", new Workspace(page, seat, teams.members(seat.team()), teams.mentors(seat.team()),
+                modules, titles, LearningChain.of(work), teams.log(seat.team()), sessions.csrf(visit.session())));
+    }
+
+    @POST
+    @Path("{team}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response edit(@FormParam("s") String token, @FormParam("csrf") String csrf, @PathParam("team") String teamId,
+                         @FormParam("name") String name, @FormParam("institutions") String institutions,
+                         @FormParam("challenge") String challenge, @FormParam("sponsor_name") String sponsorName,
+                         @FormParam("sponsor_role") String sponsorRole) {
+        Seat seat = access.seat(courses.visitForm(token, csrf, headers), teamId);
+        if (!seat.canWrite() && !seat.instructor()) throw ClientError.forbidden("error.forbidden");
+        teams.edit(seat.team(), required(name, 200), text(institutions, 1000), text(challenge, MAX_TEXT), text(sponsorName, 200),
+                text(sponsorRole, 200));
+        return seeOther("/course/teams/" + seat.team().id(), seat.visit().session());
+    }
+
+    /** Instructors place people in a team (moving them out of any other) or take them out. */
+    @POST
+    @Path("{team}/members")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response members(@FormParam("s") String token, @FormParam("csrf") String csrf, @PathParam("team") String teamId,
+                            @FormParam("subject") String subject, @FormParam("remove") String remove) {
+        Seat seat = access.seat(courses.visitForm(token, csrf, headers), teamId);
+        if (!seat.instructor()) throw ClientError.forbidden("program.error.notInstructor");
+        UUID program = seat.team().programId();
+        if (teams.people(program).stream().noneMatch(p -> p.subject().equals(subject))) throw ClientError.badRequest("teams.error.person");
+        if (remove != null) teams.remove(program, subject);
+        else teams.place(seat.team(), subject);
+        return seeOther("/course/teams", seat.visit().session());
+    }
+
+    @POST
+    @Path("{team}/mentors")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response mentors(@FormParam("s") String token, @FormParam("csrf") String csrf, @PathParam("team") String teamId,
+                            @FormParam("subject") String subject, @FormParam("remove") String remove) {
+        Seat seat = access.seat(courses.visitForm(token, csrf, headers), teamId);
+        if (!seat.instructor()) throw ClientError.forbidden("program.error.notInstructor");
+        boolean isMentor = teams.people(seat.team().programId()).stream()
+                .anyMatch(p -> p.subject().equals(subject) && Role.MENTOR.name().equals(p.role()));
+        if (!isMentor) throw ClientError.badRequest("teams.error.mentor");
+        if (remove != null) teams.unassignMentor(seat.team(), subject);
+        else teams.assignMentor(seat.team(), subject);
+        return seeOther("/course/teams", seat.visit().session());
+    }
+
+    @POST
+    @Path("{team}/log")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response log(@FormParam("s") String token, @FormParam("csrf") String csrf, @PathParam("team") String teamId,
+                        @FormParam("met_on") String metOn, @FormParam("attended") String attended, @FormParam("notes") String notes,
+                        @FormParam("agreements") String agreements, @FormParam("next_steps") String nextSteps) {
+        Seat seat = access.seat(courses.visitForm(token, csrf, headers), teamId);
+        if (!seat.canReview()) throw ClientError.forbidden("error.forbidden");
+        LocalDate date;
+        try {
+            date = LocalDate.parse(metOn == null ? "" : metOn.strip());
+        } catch (DateTimeParseException e) {
+            throw ClientError.badRequest("teams.error.date");
+        }
+        teams.log(seat.team(), date, text(attended, 1000), required(notes, 10_000), text(agreements, MAX_TEXT), text(nextSteps, MAX_TEXT),
+                seat.subject());
+        return seeOther("/course/teams/" + seat.team().id() + "#log", seat.visit().session());
+    }
+
+    private Response seeOther(String path, ToolSession session) {
+        int hash = path.indexOf('#');
+        String fragment = hash < 0 ? "" : path.substring(hash);
+        String bare = hash < 0 ? path : path.substring(0, hash);
+        return Response.status(Response.Status.SEE_OTHER).header("Location",
+                bare + (bare.contains("?") ? "&" : "?") + "s=" + sessions.linkToken(session) + fragment).build();
+    }
+
+    static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw ClientError.notFound("error.notFound");
+        }
+    }
+
+    private static int number(String value) {
+        try {
+            return Integer.parseInt(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            throw ClientError.badRequest("teams.error.sizes");
+        }
+    }
+
+    static String text(String value, int max) {
+        String text = value == null ? "" : value.strip();
+        if (text.length() > max) throw ClientError.badRequest("teams.error.tooLong", max);
+        return text;
+    }
+
+    static String required(String value, int max) {
+        String text = text(value, max);
+        if (text.isEmpty()) throw ClientError.badRequest("teams.error.required");
+        return text;
+    }
+}

@@ -1,0 +1,52 @@
+package org.innovadores.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.innovadores.program.Localized;
+import org.junit.jupiter.api.Test;
+
+/** The shipped templates are sound data, and unsound definitions say what is wrong. */
+class TemplateDefinitionTest {
+
+    @Test
+    void everyShippedTemplateValidatesInBothLanguages() {
+        List<TemplateDefinition> templates = TemplateSeed.shipped().templates();
+        assertThat(templates).hasSize(19);
+        Set<String> keys = templates.stream().map(TemplateDefinition::key).collect(Collectors.toSet());
+        for (TemplateDefinition t : templates) {
+            assertThat(t.problems(keys)).as(t.key()).isEmpty();
+            assertThat(t.fields()).as(t.key()).allSatisfy(f -> {
+                assertThat(f.label().es()).isNotBlank();
+                assertThat(f.label().en()).isNotBlank();
+            });
+        }
+        TemplateDefinition map = templates.stream().filter(t -> t.key().equals("mapa-de-supuestos")).findFirst().orElseThrow();
+        assertThat(map.fields().get(0).type()).isEqualTo(TemplateDefinition.Type.MATRIX);
+        TemplateDefinition card = templates.stream().filter(t -> t.key().equals("tarjeta-de-experimento")).findFirst().orElseThrow();
+        assertThat(card.field("supuesto").orElseThrow().template()).isEqualTo("mapa-de-supuestos");
+        TemplateDefinition learning = templates.stream().filter(t -> t.key().equals("tarjeta-de-aprendizaje")).findFirst().orElseThrow();
+        assertThat(learning.field("experimento").orElseThrow().template()).isEqualTo("tarjeta-de-experimento");
+        TemplateDefinition notes = templates.stream().filter(t -> t.key().equals("registro-de-campo")).findFirst().orElseThrow();
+        assertThat(notes.fields()).anySatisfy(f -> assertThat(f.consent()).isTrue());
+    }
+
+    @Test
+    void unsoundDefinitionsAreExplained() {
+        Localized l = Localized.of("x", "x");
+        TemplateDefinition.Field noColumns = new TemplateDefinition.Field("tabla", TemplateDefinition.Type.TABLE, l, null, null,
+                null, null, null, null, null, false, false, null, null);
+        TemplateDefinition.Field oneOption = new TemplateDefinition.Field("elige", TemplateDefinition.Type.CHOICE, l, null, null,
+                List.of(new TemplateDefinition.Option("a", l)), null, null, null, null, false, false, null, null);
+        TemplateDefinition.Field badLink = new TemplateDefinition.Field("enlace", TemplateDefinition.Type.LINK, l, null, null,
+                null, null, null, null, "no-existe", false, false, null, null);
+        TemplateDefinition.Field twice = new TemplateDefinition.Field("elige", TemplateDefinition.Type.TEXT, l, null, null,
+                null, null, null, null, null, false, false, null, null);
+        TemplateDefinition bad = new TemplateDefinition("Mal Nombre", l, l, List.of(noColumns, oneOption, badLink, twice));
+        assertThat(bad.problems(Set.of())).anyMatch(p -> p.startsWith("key"))
+                .anyMatch(p -> p.contains("columns")).anyMatch(p -> p.contains("two options"))
+                .anyMatch(p -> p.contains("unknown template")).anyMatch(p -> p.contains("used twice"));
+    }
+}

@@ -1,0 +1,302 @@
+package org.innovadores.teams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.innovadores.testing.CoursePerson.INSTRUCTOR;
+import static org.innovadores.testing.CoursePerson.LEARNER;
+import static org.innovadores.testing.CoursePerson.MENTOR;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.innovadores.lti.LtiClient;
+import org.innovadores.lti.TestPlatform;
+import org.innovadores.lti.TestPlatform.Tenant;
+import org.innovadores.testing.CoursePerson;
+import org.innovadores.testing.Deployments;
+import org.innovadores.testing.ToolHttp;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Teams and their exercises over HTTP: who may read and write what (every cell of role × own/other
+ * team × own/other course × other tenant), two members editing at once with nothing lost, history and
+ * restore, the review cycle, the assumption → test → learning chain, self-enrolment and mentoring.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class TeamworkIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.toolWar();
+    }
+
+    private static Tenant tenant(String name) {
+        Tenant tenant = TestPlatform.get().tenant(name);
+        LtiClient.register(tenant);
+        return tenant;
+    }
+
+    private static CoursePerson person(Tenant tenant, String subject, String role, String course) {
+        CoursePerson person = CoursePerson.launch(tenant, subject, subject.replace('-', ' '), role, course);
+        person.page("/course");
+        return person;
+    }
+
+    private static String location(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    /** The id after a prefix in a redirect, e.g. the team id of "/course/teams/{id}?s=…". */
+    private static String idAfter(String location, String prefix) {
+        String rest = location.substring(location.indexOf(prefix) + prefix.length());
+        return rest.replaceAll("[/?#].*", "");
+    }
+
+    /** A course with two teams, members, an assigned and an unassigned mentor, and one exercise started. */
+    record Course(String id, CoursePerson teacher, CoursePerson ana, CoursePerson luis, CoursePerson sara,
+                  CoursePerson mentor, CoursePerson otherMentor, String team1, String team2, String exercise) {
+        String exercisePath() {
+            return "/course/teams/" + team1 + "/exercises/" + exercise;
+        }
+    }
+
+    private static Course course(String name) {
+        Tenant tenant = tenant("teamwork");
+        String id = name + "-" + System.nanoTime();
+        CoursePerson teacher = person(tenant, name + "-teacher", INSTRUCTOR, id);
+        CoursePerson ana = person(tenant, name + "-ana", LEARNER, id);
+        CoursePerson luis = person(tenant, name + "-luis", LEARNER, id);
+        CoursePerson sara = person(tenant, name + "-sara", LEARNER, id);
+        CoursePerson mentor = person(tenant, name + "-mentor", MENTOR, id);
+        CoursePerson otherMentor = person(tenant, name + "-mentor2", MENTOR, id);
+        String team1 = idAfter(location(teacher.post("/course/teams", Map.of("name", "Equipo Salud", "institutions",
+                "Ministerio de Salud", "challenge", "Reducir la espera de turnos", "sponsor_name", "Dra. Gómez",
+                "sponsor_role", "Viceministra"))), "/course/teams/");
+        String team2 = idAfter(location(teacher.post("/course/teams", Map.of("name", "Equipo Tierras"))), "/course/teams/");
+        location(teacher.post("/course/teams/" + team1 + "/members", Map.of("subject", name + "-ana")));
+        location(teacher.post("/course/teams/" + team1 + "/members", Map.of("subject", name + "-luis")));
+        location(teacher.post("/course/teams/" + team2 + "/members", Map.of("subject", name + "-sara")));
+        location(teacher.post("/course/teams/" + team1 + "/mentors", Map.of("subject", name + "-mentor")));
+        String exercise = idAfter(location(ana.post("/course/teams/" + team1 + "/exercises", Map.of("module",
+                "exploracion-institucional", "template", "problema-inicial"))), "/exercises/");
+        return new Course(id, teacher, ana, luis, sara, mentor, otherMentor, team1, team2, exercise);
+    }
+
+    private static HttpResponse<String> save(CoursePerson person, String path, Map<String, String> changes) {
+        Document form = person.page(path);
+        return person.submit(form, "#exercise-form", changes, null);
+    }
+
+    private static int version(CoursePerson person, String path) {
+        return Integer.parseInt(person.page(path).getElementById("exercise-form") != null
+                ? person.page(path).selectFirst("#exercise-form input[name=version]").attr("value")
+                : person.page(path).text().replaceAll(".*(?:versión|version) (\\d+).*", "$1"));
+    }
+
+    @Test
+    void everyoneSeesAndChangesOnlyWhatTheirRoleAllows() {
+        Course c = course("matrix");
+        Tenant tenant = tenant("teamwork");
+        CoursePerson otherCourseTeacher = person(tenant, "matrix-b-teacher", INSTRUCTOR, "matrix-b-" + System.nanoTime());
+        CoursePerson otherTenant = person(tenant("teamwork-other"), "matrix-x", INSTRUCTOR, c.id());
+        String workspace = "/course/teams/" + c.team1();
+        String path = c.exercisePath();
+        int before = version(c.ana(), path);
+
+        record Actor(String name, CoursePerson person, int read, int write, int comment, int manage) {
+        }
+        List<Actor> actors = List.of(
+                new Actor("member of the team", c.ana(), 200, 303, 303, 403),
+                new Actor("participant of another team", c.sara(), 404, 404, 404, 404),
+                new Actor("the team's mentor", c.mentor(), 200, 403, 303, 403),
+                new Actor("a mentor of other teams", c.otherMentor(), 404, 404, 404, 404),
+                new Actor("the course's instructor", c.teacher(), 200, 403, 303, 303),
+                new Actor("an instructor of another course", otherCourseTeacher, 404, 404, 404, 404),
+                new Actor("an instructor of another tenant with the same course id", otherTenant, 404, 404, 404, 404));
+        for (Actor a : actors) {
+            assertThat(a.person().get(workspace).statusCode()).as(a.name() + " reads the workspace").isEqualTo(a.read());
+            assertThat(a.person().get(path).statusCode()).as(a.name() + " reads the exercise").isEqualTo(a.read());
+            assertThat(a.person().get(path + "/history").statusCode()).as(a.name() + " reads the history").isEqualTo(a.read());
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("version", String.valueOf(version(c.ana(), path)));
+            fields.put("f.problema", "Cambio de " + a.name());
+            assertThat(a.person().post(path, fields).statusCode()).as(a.name() + " writes the exercise").isEqualTo(a.write());
+            assertThat(a.person().post(path + "/comments", Map.of("body", "Comentario de " + a.name())).statusCode())
+                    .as(a.name() + " comments").isEqualTo(a.comment());
+            assertThat(a.person().post("/course/teams/" + c.team1() + "/members", Map.of("subject", "matrix-luis")).statusCode())
+                    .as(a.name() + " moves people").isEqualTo(a.manage());
+            assertThat(a.person().post(workspace, Map.of("name", "Renombrado por " + a.name())).statusCode())
+                    .as(a.name() + " edits the team").isIn(a.write() == 303 || a.manage() == 303 ? List.of(303) : List.of(403, 404));
+        }
+        // Only the member's write landed: one new version, with the member's text.
+        Document after = c.ana().page(path);
+        assertThat(after.getElementById("f.problema").attr("value")).isEqualTo("Cambio de member of the team");
+        assertThat(version(c.ana(), path)).isEqualTo(before + 1);
+        assertThat(c.ana().page(path).select("#comment-list > li")).hasSize(3);
+        assertThat(c.sara().page("/course/teams/" + c.team2()).getElementById("team-name").text()).isEqualTo("Equipo Tierras");
+        // An exercise id sent under another team's address is not found either.
+        assertThat(c.sara().get("/course/teams/" + c.team2() + "/exercises/" + c.exercise()).statusCode()).isEqualTo(404);
+        assertThat(c.sara().post("/course/teams/" + c.team2() + "/exercises/" + c.exercise(), Map.of("version", "1")).statusCode())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void twoMembersEditingAtOnceLoseNothing() {
+        Course c = course("together");
+        String path = c.exercisePath();
+        Document anaForm = c.ana().page(path);
+        Document luisForm = c.luis().page(path);
+
+        // Different fields: both survive.
+        assertThat(c.ana().submit(anaForm, "#exercise-form", Map.of("f.problema", "Las familias esperan 40 días"), null).statusCode()).isEqualTo(303);
+        HttpResponse<String> luisSave = c.luis().submit(luisForm, "#exercise-form", Map.of("f.afectados", "Familias rurales"), null);
+        assertThat(location(luisSave)).contains("notice=saved");
+        Document merged = c.ana().page(path);
+        assertThat(merged.getElementById("f.problema").attr("value")).isEqualTo("Las familias esperan 40 días");
+        assertThat(merged.getElementById("f.afectados").text()).isEqualTo("Familias rurales");
+
+        // The same field from the same starting point: the second becomes a visible conflict.
+        Document anaAgain = c.ana().page(path);
+        Document luisAgain = c.luis().page(path);
+        assertThat(c.ana().submit(anaAgain, "#exercise-form", Map.of("f.mandato", "Ley 1234, artículo 5"), null).statusCode()).isEqualTo(303);
+        HttpResponse<String> clash = c.luis().submit(luisAgain, "#exercise-form", Map.of("f.mandato", "Plan Nacional 2030"), null);
+        assertThat(location(clash)).contains("notice=conflicts");
+        Document shown = c.luis().page(path);
+        assertThat(shown.select(".conflict .value").eachText()).containsExactly("Ley 1234, artículo 5", "Plan Nacional 2030");
+        assertThat(shown.getElementById("f.mandato").text()).isEqualTo("Ley 1234, artículo 5");
+
+        // Autosave of a field only Luis has been changing is not a conflict with himself.
+        Document luisTyping = c.luis().page(path);
+        String version = luisTyping.selectFirst("#exercise-form input[name=version]").attr("value");
+        HttpResponse<String> first = autosave(c.luis(), luisTyping, Map.of("f.donde-cuando", "Asunción"));
+        assertThat(first.body()).contains("\"conflicts\":[]");
+        HttpResponse<String> second = autosave(c.luis(), luisTyping, Map.of("f.donde-cuando", "Asunción y Encarnación"));
+        assertThat(second.statusCode()).isEqualTo(200);
+        assertThat(second.body()).contains("\"conflicts\":[]").contains("\"changed\":1");
+        assertThat(luisTyping.selectFirst("#exercise-form input[name=version]").attr("value")).isEqualTo(version);
+
+        // Resolving keeps the chosen text; the other stays in the history.
+        String conflict = shown.selectFirst(".conflict").id().substring("conflict-".length());
+        location(c.luis().post(path + "/conflicts/" + conflict, Map.of("use", "proposed")));
+        Document resolved = c.ana().page(path);
+        assertThat(resolved.select(".conflict")).isEmpty();
+        assertThat(resolved.getElementById("f.mandato").text()).isEqualTo("Plan Nacional 2030");
+        assertThat(resolved.getElementById("f.donde-cuando").text()).isEqualTo("Asunción y Encarnación");
+        Document history = c.ana().page(path + "/history");
+        List<String> rows = history.select("#exercise-revisions tbody tr").eachText();
+        assertThat(rows).hasSize(7);
+        assertThat(rows.get(0)).contains("together luis").contains("Por qué importa a la institución (mandato)");
+        assertThat(rows).anyMatch(r -> r.contains("together ana") && r.contains("Por qué importa a la institución (mandato)"));
+    }
+
+    private static HttpResponse<String> autosave(CoursePerson person, Document form, Map<String, String> changes) {
+        StringBuilder body = new StringBuilder();
+        ((org.jsoup.nodes.FormElement) form.selectFirst("#exercise-form")).formData().forEach(kv -> {
+            if (!body.isEmpty()) body.append('&');
+            body.append(LtiClient.form(Map.of(kv.key(), changes.getOrDefault(kv.key(), kv.value()))));
+        });
+        return ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + form.selectFirst("#exercise-form").attr("action")))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build());
+    }
+
+    @Test
+    void historyRestoreAndTheReviewCycle() {
+        Course c = course("review");
+        String path = c.exercisePath();
+        location(save(c.ana(), path, Map.of("f.problema", "Primera versión")));
+        location(save(c.ana(), path, Map.of("f.problema", "Segunda versión")));
+        Document history = c.ana().page(path + "/history");
+        assertThat(history.select("#exercise-revisions tbody tr")).hasSize(3);
+        c.ana().submit(history, "#exercise-revisions tbody tr:nth-child(2) form", Map.of(), null);
+        assertThat(c.ana().page(path).getElementById("f.problema").attr("value")).isEqualTo("Primera versión");
+
+        location(c.ana().post(path + "/status", Map.of("status", "SUBMITTED")));
+        assertThat(c.ana().page(path).getElementById("status").text()).isEqualTo("Entregado");
+        assertThat(c.ana().page(path).getElementById("exercise-form")).as("locked once submitted").isNull();
+        assertThat(c.ana().post(path, Map.of("version", "5", "f.problema", "tarde")).statusCode()).isEqualTo(409);
+        assertThat(c.ana().post(path + "/status", Map.of("status", "ACCEPTED")).statusCode()).isEqualTo(409);
+        location(c.mentor().post(path + "/status", Map.of("status", "CHANGES_REQUESTED")));
+        location(save(c.ana(), path, Map.of("f.problema", "Corregida")));
+        location(c.ana().post(path + "/status", Map.of("status", "SUBMITTED")));
+        location(c.teacher().post(path + "/status", Map.of("status", "ACCEPTED")));
+        assertThat(c.ana().page(path).getElementById("status").text()).isEqualTo("Aceptado");
+        assertThat(c.mentor().post(path + "/status", Map.of("status", "DRAFT")).statusCode()).isEqualTo(409);
+        assertThat(c.ana().page("/course/teams/" + c.team1()).text()).contains("Aceptado");
+    }
+
+    @Test
+    void theAssumptionTestLearningChainShowsInTheLog() {
+        Course c = course("chain");
+        String team = "/course/teams/" + c.team1();
+        String map = idAfter(location(c.ana().post(team + "/exercises", Map.of("module", "seleccion-de-conceptos",
+                "template", "mapa-de-supuestos"))), "/exercises/");
+        location(save(c.ana(), team + "/exercises/" + map, Map.of("f.supuestos.0.supuesto", "Las familias usarían un turno por SMS",
+                "f.supuestos.0.x", "1", "f.supuestos.0.y", "5")));
+        Document mapPage = c.ana().page(team + "/exercises/" + map);
+        assertThat(mapPage.select(".quadrant").get(0).text()).contains("Las familias usarían un turno por SMS");
+        String card = idAfter(location(c.ana().post(team + "/exercises", Map.of("module", "prototipado-y-testeo",
+                "template", "tarjeta-de-experimento"))), "/exercises/");
+        location(save(c.ana(), team + "/exercises/" + card, Map.of("f.supuesto", map, "f.creemos", "Que un SMS reduce la espera",
+                "f.tipo", "sonda")));
+        String learning = idAfter(location(c.ana().post(team + "/exercises", Map.of("module", "prototipado-y-testeo",
+                "template", "tarjeta-de-aprendizaje"))), "/exercises/");
+        location(save(c.ana(), team + "/exercises/" + learning, Map.of("f.experimento", card, "f.decision", "pivotar")));
+        Document workspace = c.ana().page(team);
+        assertThat(workspace.select("#learning-chain tbody tr").eachText()).containsExactly(
+                "Mapa de supuestos Tarjeta de experimento Que un SMS reduce la espera Tarjeta de aprendizaje Pivotar");
+
+        // A link to another team's exercise, or a choice that does not exist, changes nothing.
+        String foreign = idAfter(location(c.sara().post("/course/teams/" + c.team2() + "/exercises", Map.of("module",
+                "seleccion-de-conceptos", "template", "mapa-de-supuestos"))), "/exercises/");
+        assertThat(save(c.ana(), team + "/exercises/" + card, Map.of("f.supuesto", foreign)).statusCode()).isEqualTo(400);
+        assertThat(save(c.ana(), team + "/exercises/" + card, Map.of("f.tipo", "inventado")).statusCode()).isEqualTo(400);
+        assertThat(save(c.ana(), team + "/exercises/" + map, Map.of("f.supuestos.0.x", "9")).statusCode()).isEqualTo(400);
+        assertThat(c.ana().page(team).select("#learning-chain tbody tr")).hasSize(1);
+        assertThat(c.ana().post(team + "/exercises", Map.of("module", "descubrimiento", "template", "pitch")).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void selfEnrolmentMentoringLogAndFieldNotesWarning() {
+        Course c = course("enrol");
+        Tenant tenant = tenant("teamwork");
+        CoursePerson newcomer = person(tenant, "enrol-nuevo", LEARNER, c.id());
+        CoursePerson late = person(tenant, "enrol-tarde", LEARNER, c.id());
+        assertThat(newcomer.post("/course/teams/" + c.team2() + "/join", Map.of()).statusCode()).as("enrolment closed").isEqualTo(403);
+        location(c.teacher().post("/course/teams/enrolment", Map.of("min", "1", "max", "2", "deadline",
+                LocalDateTime.now().plusDays(7).withNano(0).toString())));
+        assertThat(c.teacher().post("/course/teams/enrolment", Map.of("min", "3", "max", "2", "deadline", "2030-01-01T00:00"))
+                .statusCode()).isEqualTo(400);
+        location(newcomer.post("/course/teams/" + c.team2() + "/join", Map.of()));
+        assertThat(newcomer.post("/course/teams/" + c.team2() + "/join", Map.of()).statusCode()).isEqualTo(409);
+        assertThat(late.post("/course/teams/" + c.team2() + "/join", Map.of()).statusCode()).as("team full").isEqualTo(409);
+        assertThat(c.ana().post("/course/teams/" + c.team2() + "/join", Map.of()).statusCode()).as("already in a team").isEqualTo(409);
+        assertThat(c.mentor().post("/course/teams/" + c.team2() + "/join", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(newcomer.page("/course/teams/" + c.team2()).select("#members li")).hasSize(2);
+
+        String team = "/course/teams/" + c.team1();
+        location(c.mentor().post(team + "/log", Map.of("met_on", "2027-03-10", "attended", "Ana, Luis", "notes",
+                "Revisamos el árbol de problemas", "agreements", "Entrevistar a 5 familias", "next_steps", "Plan de investigación")));
+        assertThat(c.ana().page(team).select(".log-entry").text()).contains("Revisamos el árbol de problemas").contains("Entrevistar a 5 familias");
+        assertThat(c.ana().post(team + "/log", Map.of("met_on", "2027-03-11", "notes", "x")).statusCode()).isEqualTo(403);
+        assertThat(c.mentor().post(team + "/log", Map.of("met_on", "10/03/2027", "notes", "x")).statusCode()).isEqualTo(400);
+
+        String notes = idAfter(location(c.ana().post(team + "/exercises", Map.of("module", "descubrimiento",
+                "template", "registro-de-campo"))), "/exercises/");
+        Document notesPage = c.ana().page(team + "/exercises/" + notes);
+        assertThat(notesPage.getElementById("personal-data").text()).contains("no guardes nombres");
+        assertThat(notesPage.select("#f\\.consentimiento option").eachAttr("value")).containsExactly("", "si", "no");
+    }
+}
