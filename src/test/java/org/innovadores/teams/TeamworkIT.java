@@ -299,4 +299,38 @@ class TeamworkIT {
         assertThat(notesPage.getElementById("personal-data").text()).contains("no guardes nombres");
         assertThat(notesPage.select("#f\\.consentimiento option").eachAttr("value")).containsExactly("", "si", "no");
     }
+
+    @Test
+    void aTemplateChangeIsANewVersionAndStartedWorkKeepsItsOwn() {
+        Course c = course("versions");
+        Course other = course("versions-other");
+        Document editor = c.teacher().page("/course/templates/problema-inicial");
+        String json = editor.getElementById("definition").text();
+        assertThat(json).contains("\"key\": \"problema\"");
+        String changed = json.replaceFirst("\"fields\": \\[", "\"fields\": [{\"key\": \"presupuesto\", \"type\": \"TEXT\", "
+                + "\"label\": {\"es\": \"Presupuesto disponible\", \"en\": \"Available budget\"}},");
+        HttpResponse<String> saved = c.teacher().post("/course/templates", Map.of("definition", changed));
+        assertThat(location(saved)).contains("saved=2");
+        assertThat(c.teacher().page("/course/templates/problema-inicial").select("#template-versions li")).hasSize(2);
+
+        // Work already started keeps version 1; new work gets version 2; other courses keep the shipped one.
+        assertThat(c.ana().page(c.exercisePath()).getElementById("f.presupuesto")).isNull();
+        String fresh = idAfter(location(c.ana().post("/course/teams/" + c.team1() + "/exercises", Map.of("module",
+                "exploracion-institucional", "template", "problema-inicial"))), "/exercises/");
+        assertThat(c.ana().page("/course/teams/" + c.team1() + "/exercises/" + fresh).getElementById("f.presupuesto")).isNotNull();
+        String elsewhere = idAfter(location(other.ana().post("/course/teams/" + other.team1() + "/exercises", Map.of("module",
+                "exploracion-institucional", "template", "problema-inicial"))), "/exercises/");
+        assertThat(other.ana().page("/course/teams/" + other.team1() + "/exercises/" + elsewhere).getElementById("f.presupuesto")).isNull();
+
+        // Broken definitions are refused with the reason, and nothing is kept.
+        assertThat(c.teacher().post("/course/templates", Map.of("definition", "{ no es json")).statusCode()).isEqualTo(400);
+        String oneOption = json.replaceFirst("\"fields\": \\[", "\"fields\": [{\"key\": \"x\", \"type\": \"CHOICE\", "
+                + "\"label\": {\"es\": \"X\", \"en\": \"X\"}, \"options\": [{\"key\": \"a\", \"label\": {\"es\": \"A\", \"en\": \"A\"}}]},");
+        HttpResponse<String> refused = c.teacher().post("/course/templates", Map.of("definition", oneOption));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("two options");
+        assertThat(c.teacher().page("/course/templates/problema-inicial").select("#template-versions li")).hasSize(2);
+        assertThat(c.ana().get("/course/templates").statusCode()).isEqualTo(403);
+        assertThat(c.mentor().post("/course/templates", Map.of("definition", changed)).statusCode()).isEqualTo(403);
+    }
 }

@@ -1,0 +1,116 @@
+package org.innovadores.exercises;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.JsonbException;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.innovadores.participants.Sessions;
+import org.innovadores.participants.SignedIn;
+import org.innovadores.program.CourseProgram;
+import org.innovadores.program.CourseProgram.Visit;
+import org.innovadores.web.ClientError;
+import org.innovadores.web.Page;
+import org.innovadores.web.Pages;
+
+/**
+ * Instructors' view of the exercise templates of their course: each definition as its data (JSON,
+ * the same shape the shipped ones have in program.json), checked before it is kept; every change is
+ * a new version for this course only, and exercises already started keep theirs.
+ */
+@ApplicationScoped
+@Path("course/templates")
+@Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+public class TemplatesResource {
+
+    private static final Jsonb PRETTY = JsonbBuilder.create(new JsonbConfig().withFormatting(true));
+
+    @Inject
+    CourseProgram courses;
+
+    @Inject
+    Templates templates;
+
+    @Inject
+    SignedIn signedIn;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    Pages pages;
+
+    @Context
+    HttpHeaders headers;
+
+    public record Listing(Page page, Map<String, Templates.Version> templates, String csrf) {
+    }
+
+    public record Editor(Page page, String key, String json, List<Templates.Version> history, List<String> problems,
+                         String saved, String csrf) {
+    }
+
+    @GET
+    @Operation(hidden = true)
+    public String list(@QueryParam("s") String token) {
+        Visit visit = courses.authoring(signedIn.require(token, headers));
+        return pages.render("exercises/templates.jte", new Listing(signedIn.page(visit.session(), "templates.title"),
+                templates.all(visit.requireProgram().id()), sessions.csrf(visit.session())));
+    }
+
+    @GET
+    @Path("{key}")
+    @Operation(hidden = true)
+    public String editor(@QueryParam("s") String token, @PathParam("key") String key, @QueryParam("saved") String saved) {
+        Visit visit = courses.authoring(signedIn.require(token, headers));
+        Templates.Version latest = templates.latest(visit.requireProgram().id(), key).orElseThrow(() -> ClientError.notFound("error.notFound"));
+        return pages.render("exercises/template.jte", new Editor(signedIn.page(visit.session(), "templates.edit"), key,
+                PRETTY.toJson(latest.definition()), templates.history(visit.requireProgram().id(), key), List.of(), saved,
+                sessions.csrf(visit.session())));
+    }
+
+    /** A new version of a template (or a new template, when the key is new) for this course. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response save(@FormParam("s") String token, @FormParam("csrf") String csrf, @FormParam("definition") String json) {
+        Visit visit = courses.authoring(signedIn.requireForm(token, csrf, headers));
+        java.util.UUID program = visit.requireProgram().id();
+        TemplateDefinition definition;
+        List<String> problems;
+        try {
+            definition = json == null || json.length() > 200_000 ? null : PRETTY.fromJson(json, TemplateDefinition.class);
+            problems = definition == null ? List.of("definition: missing or too long")
+                    : definition.problems(templates.all(program).keySet());
+        } catch (JsonbException | IllegalArgumentException | NullPointerException unreadable) {
+            definition = null;
+            problems = List.of("JSON: " + String.valueOf(unreadable.getMessage()).lines().findFirst().orElse(""));
+        }
+        if (!problems.isEmpty()) {
+            String key = definition == null || definition.key() == null ? "" : definition.key();
+            return Response.status(Response.Status.BAD_REQUEST).entity(pages.render("exercises/template.jte", new Editor(
+                    signedIn.page(visit.session(), "templates.edit"), key, json == null ? "" : json,
+                    key.isEmpty() ? List.of() : templates.history(program, key), problems, null, sessions.csrf(visit.session()))))
+                    .build();
+        }
+        Templates.Version version = templates.add(program, definition, visit.session().subject());
+        return Response.status(Response.Status.SEE_OTHER).header("Location", "/course/templates/" + definition.key()
+                + "?saved=" + version.number() + "&s=" + sessions.linkToken(visit.session())).build();
+    }
+}
