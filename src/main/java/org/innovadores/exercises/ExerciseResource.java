@@ -91,6 +91,13 @@ public class ExerciseResource {
                           String csrf) {
     }
 
+    /** One field of a revision: its label, and its text before and after. */
+    public record Change(String label, String before, String after) {
+    }
+
+    public record RevisionView(Page page, Seat seat, Exercise exercise, Exercises.Revision revision, List<Change> changes) {
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
@@ -242,6 +249,32 @@ public class ExerciseResource {
         Exercise exercise = exercise(seat, exerciseId);
         return pages.render("exercises/history.jte", new History(signedIn.page(seat.visit().session(), "exercises.history"), seat,
                 exercise, template(exercise), exercises.revisions(exercise.id()), sessions.csrf(seat.visit().session())));
+    }
+
+    /** What one save changed: each field it touched, before and after. */
+    @GET
+    @Path("{exercise}/revisions/{version}")
+    @Operation(hidden = true)
+    public String revision(@PathParam("team") String teamId, @PathParam("exercise") String exerciseId,
+                           @PathParam("version") String version, @QueryParam("s") String token) {
+        Seat seat = access.seat(courses.visit(token, headers), teamId);
+        Exercise exercise = exercise(seat, exerciseId);
+        int v;
+        try {
+            v = Integer.parseInt(version);
+        } catch (NumberFormatException e) {
+            throw ClientError.notFound("error.notFound");
+        }
+        Exercises.Revision revision = exercises.revision(exercise.id(), v).orElseThrow(() -> ClientError.notFound("error.notFound"));
+        Map<String, JsonValue> before = exercises.revision(exercise.id(), v - 1).map(Exercises.Revision::values).orElse(Map.of());
+        TemplateDefinition template = template(exercise);
+        Page page = signedIn.page(seat.visit().session(), "exercises.history");
+        String lang = page.t().lang();
+        List<Change> changes = revision.changed().stream().filter(f -> !f.equals("status"))
+                .map(f -> new Change(template.field(f).map(x -> x.label().text(lang)).orElse(f), FieldValues.plain(before.get(f)),
+                        FieldValues.plain(revision.values().get(f))))
+                .toList();
+        return pages.render("exercises/revision.jte", new RevisionView(page, seat, exercise, revision, changes));
     }
 
     @POST

@@ -111,6 +111,7 @@ class TeamworkIT {
         Tenant tenant = tenant("teamwork");
         CoursePerson otherCourseTeacher = person(tenant, "matrix-b-teacher", INSTRUCTOR, "matrix-b-" + System.nanoTime());
         CoursePerson otherTenant = person(tenant("teamwork-other"), "matrix-x", INSTRUCTOR, c.id());
+        CoursePerson admin = person(tenant, "matrix-admin", "http://purl.imsglobal.org/vocab/lis/v2/membership#Administrator", c.id());
         String workspace = "/course/teams/" + c.team1();
         String path = c.exercisePath();
         int before = version(c.ana(), path);
@@ -123,6 +124,7 @@ class TeamworkIT {
                 new Actor("the team's mentor", c.mentor(), 200, 403, 303, 403),
                 new Actor("a mentor of other teams", c.otherMentor(), 404, 404, 404, 404),
                 new Actor("the course's instructor", c.teacher(), 200, 403, 303, 303),
+                new Actor("an LMS administrator in the course", admin, 200, 403, 303, 303),
                 new Actor("an instructor of another course", otherCourseTeacher, 404, 404, 404, 404),
                 new Actor("an instructor of another tenant with the same course id", otherTenant, 404, 404, 404, 404));
         for (Actor a : actors) {
@@ -144,7 +146,7 @@ class TeamworkIT {
         Document after = c.ana().page(path);
         assertThat(after.getElementById("f.problema").attr("value")).isEqualTo("Cambio de member of the team");
         assertThat(version(c.ana(), path)).isEqualTo(before + 1);
-        assertThat(c.ana().page(path).select("#comment-list > li")).hasSize(3);
+        assertThat(c.ana().page(path).select("#comment-list > li")).hasSize(4);
         assertThat(c.sara().page("/course/teams/" + c.team2()).getElementById("team-name").text()).isEqualTo("Equipo Tierras");
         // An exercise id sent under another team's address is not found either.
         assertThat(c.sara().get("/course/teams/" + c.team2() + "/exercises/" + c.exercise()).statusCode()).isEqualTo(404);
@@ -195,6 +197,10 @@ class TeamworkIT {
         assertThat(resolved.getElementById("f.mandato").text()).isEqualTo("Plan Nacional 2030");
         assertThat(resolved.getElementById("f.donde-cuando").text()).isEqualTo("Asunción y Encarnación");
         Document history = c.ana().page(path + "/history");
+        Document firstSave = c.ana().page(path + "/revisions/2");
+        assertThat(firstSave.select(".change h2").eachText()).containsExactly("El problema en una oración");
+        assertThat(firstSave.select(".diff-added").text()).contains("Las familias esperan 40 días");
+        assertThat(c.sara().get(path + "/revisions/2").statusCode()).isEqualTo(404);
         List<String> rows = history.select("#exercise-revisions tbody tr").eachText();
         assertThat(rows).hasSize(7);
         assertThat(rows.get(0)).contains("together luis").contains("Por qué importa a la institución (mandato)");
