@@ -64,6 +64,12 @@ public class ExerciseResource {
     Exercises exercises;
 
     @Inject
+    ExerciseReview review;
+
+    @Inject
+    org.innovadores.teams.Teams teams;
+
+    @Inject
     SignedIn signedIn;
 
     @Inject
@@ -192,7 +198,8 @@ public class ExerciseResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response status(@PathParam("team") String teamId, @PathParam("exercise") String exerciseId,
-                           @FormParam("s") String token, @FormParam("csrf") String csrf, @FormParam("status") String status) {
+                           @FormParam("s") String token, @FormParam("csrf") String csrf, @FormParam("status") String status,
+                           @FormParam("score") String score) {
         Seat seat = access.seat(courses.visitForm(token, csrf, headers), teamId);
         Exercise exercise = exercise(seat, exerciseId);
         Exercise.Status wanted;
@@ -210,7 +217,17 @@ public class ExerciseResource {
             if (!seat.canWrite() && !seat.canReview()) throw ClientError.forbidden("error.forbidden");
             throw new ClientError(Response.Status.CONFLICT, "exercises.error.transition");
         }
-        exercises.setStatus(seat.team().id(), exercise.id(), wanted, seat.subject(), seat.name());
+        Double given = null;
+        if (wanted == Exercise.Status.ACCEPTED && score != null && !score.isBlank()) {
+            try {
+                given = Double.parseDouble(score.strip().replace(',', '.'));
+            } catch (NumberFormatException e) {
+                throw ClientError.badRequest("exercises.error.score");
+            }
+            if (given < 0 || given > 100 || given.isNaN()) throw ClientError.badRequest("exercises.error.score");
+        }
+        List<String> members = teams.members(seat.team()).stream().map(org.innovadores.teams.Teams.Person::subject).toList();
+        review.change(seat.visit().requireProgram(), exercise, wanted, given, members, seat.subject(), seat.name());
         return seeOther(seat, "/" + exercise.id(), "status");
     }
 

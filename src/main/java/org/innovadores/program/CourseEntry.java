@@ -19,11 +19,23 @@ public class CourseEntry implements LaunchReceiver {
     @Inject
     Sessions sessions;
 
+    @Inject
+    Programs programs;
+
+    @Inject
+    jakarta.enterprise.event.Event<ProgramItemLaunched> itemLaunched;
+
     @Override
     public Response launched(Launch launch) {
         ToolSession session = sessions.start(launch);
-        String path = launch.isDeepLinking() ? "/deep-linking"
-                : ProgramItems.path(launch.custom().get(ProgramItems.CUSTOM_PARAMETER)).orElse("/course");
+        String item = launch.custom().get(ProgramItems.CUSTOM_PARAMETER);
+        java.util.Optional<String> itemPath = ProgramItems.path(item);
+        String path = launch.isDeepLinking() ? "/deep-linking" : itemPath.orElse("/course");
+        if (!launch.isDeepLinking() && itemPath.isPresent() && launch.contextId() != null) {
+            // The LMS link of an item: its gradebook column, when it has one, is learnt here.
+            programs.forCourse(launch.deployment(), launch.contextId()).ifPresent(program ->
+                    itemLaunched.fire(new ProgramItemLaunched(program, session, item, launch.resourceLinkTitle())));
+        }
         // A relative Location: right behind any proxy, whatever Host the request came with.
         return Response.status(Response.Status.SEE_OTHER).header("Location", path + "?s=" + sessions.linkToken(session))
                 .header("Set-Cookie", sessions.cookieHeader(session)).build();

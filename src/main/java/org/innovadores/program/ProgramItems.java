@@ -38,6 +38,10 @@ public final class ProgramItems {
     }
 
     public static String exercise(ProgramModule module, ModuleContent.ExerciseUse exercise) {
-        return "exercise/" + module.key() + "/" + exercise.template();
+        return exercise(module.key(), exercise.template());
+    }
+
+    public static String exercise(String moduleKey, String template) {
+        return "exercise/" + moduleKey + "/" + template;
     }
 }

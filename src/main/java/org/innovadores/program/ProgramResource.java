@@ -49,6 +49,9 @@ public class ProgramResource {
     ModuleMedia media;
 
     @Inject
+    ModuleReading reading;
+
+    @Inject
     jakarta.enterprise.event.Event<CourseVisited> visited;
 
     @Inject
@@ -138,8 +141,11 @@ public class ProgramResource {
     @Operation(hidden = true)
     public Response markRead(@FormParam("s") String token, @FormParam("csrf") String csrf, @PathParam("module") String key) {
         Visit visit = courses.visitForm(token, csrf, headers);
-        ProgramModule module = visible(visit, visit.requireProgram(), key);
-        progress.contentRead(module, visit.session().subject());
+        Program program = visit.requireProgram();
+        ModuleRow row = rows(visit, program, "es").stream().filter(r -> r.module().key().equals(key)).findFirst()
+                .orElseThrow(() -> ClientError.notFound("error.notFound"));
+        ProgramModule module = row.module();
+        reading.read(program, module, visit.session().subject(), row.completion());
         return Response.status(Response.Status.SEE_OTHER).header("Location",
                 "/course/modules/" + module.key() + "?s=" + sessions.linkToken(visit.session()) + "#completion").build();
     }
@@ -217,11 +223,6 @@ public class ProgramResource {
             if (rows.get(i).module().key().equals(key)) return i;
         }
         throw ClientError.notFound("error.notFound");
-    }
-
-    private ProgramModule visible(Visit visit, Program program, String key) {
-        return programs.module(program, key).filter(m -> m.published() || visit.canAuthor())
-                .orElseThrow(() -> ClientError.notFound("error.notFound"));
     }
 
     private static List<WorkshopView> workshops(ModuleContent content, String lang, Page page) {

@@ -42,7 +42,7 @@ public final class TestPlatform {
     private TestPlatform(int port) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 50);
         server.createContext("/p/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(4));
+        server.setExecutor(Executors.newFixedThreadPool(16));
         server.start();
         base = "http://127.0.0.1:" + port;
     }
@@ -81,6 +81,31 @@ public final class TestPlatform {
         public volatile String lastRegistrationAuthorization;
         /** Claims the authorization endpoint puts in the id_token it answers a browser with. */
         public volatile Map<String, Object> browserLaunchClaims;
+
+        // LTI Advantage services: what the tool asked for, and how the platform answers.
+        public final java.util.concurrent.atomic.AtomicInteger tokenRequests = new java.util.concurrent.atomic.AtomicInteger();
+        public final List<Map<String, Object>> assertions = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** Scores received: the request path with its query, and the score's JSON. */
+        public final List<Map<String, Object>> scores = new java.util.concurrent.CopyOnWriteArrayList<>();
+        public final List<Map<String, Object>> createdLineItems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** 0: answer normally; 500: answer 500; -1: hold the request past the tool's timeout. */
+        public volatile int scoreFailure;
+        /** Users the gradebook refuses with a 400, as Moodle does for a user not gradable in the course. */
+        public final java.util.Set<String> ungradable = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        public volatile int rosterSize = 0;
+        public final java.util.concurrent.atomic.AtomicInteger rosterPages = new java.util.concurrent.atomic.AtomicInteger();
+
+        /** The AGS and NRPS claims a launch of this platform carries, with a line item when given. */
+        public Map<String, Object> serviceClaims(String lineItem) {
+            Map<String, Object> ags = new LinkedHashMap<>();
+            ags.put("scope", List.of("https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+                    "https://purl.imsglobal.org/spec/lti-ags/scope/score"));
+            ags.put("lineitems", issuer + "/lineitems?type_id=1");
+            if (lineItem != null) ags.put("lineitem", lineItem);
+            return Map.of("https://purl.imsglobal.org/spec/lti-ags/claim/endpoint", ags,
+                    "https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice",
+                    Map.of("context_memberships_url", issuer + "/memberships", "service_versions", List.of("2.0")));
+        }
 
         Tenant(String issuer, String clientId, String deploymentId) {
             this.issuer = issuer;
@@ -182,11 +207,115 @@ public final class TestPlatform {
                 case "register" -> register(exchange, tenant);
                 case "auth" -> authorize(exchange, tenant);
                 case "lms" -> lmsPage(exchange, tenant);
-                default -> respond(exchange, 404, "text/plain", "not found");
+                case "token" -> token(exchange, tenant);
+                case "lineitems" -> createLineItem(exchange, tenant);
+                case "memberships" -> memberships(exchange, tenant);
+                default -> {
+                    if (rest.startsWith("lineitems/") && rest.endsWith("/scores")) score(exchange, tenant, rest);
+                    else respond(exchange, 404, "text/plain", "not found");
+                }
             }
         } catch (RuntimeException | JoseException e) {
             e.printStackTrace();
         }
+    }
+
+    /** Client credentials with a JWT client assertion, checked against the tool's published keys. */
+    private static void token(HttpExchange exchange, Tenant tenant) throws IOException {
+        tenant.tokenRequests.incrementAndGet();
+        Map<String, String> form = query(URI.create("?" + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        try {
+            String jwks = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + Integer.getInteger("it.http.port", 18080) + "/lti/jwks")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            org.jose4j.jwt.JwtClaims claims = new org.jose4j.jwt.consumer.JwtConsumerBuilder()
+                    .setVerificationKeyResolver(new org.jose4j.keys.resolvers.JwksVerificationKeyResolver(
+                            new JsonWebKeySet(jwks).getJsonWebKeys()))
+                    .setExpectedIssuer(tenant.clientId).setExpectedSubject(tenant.clientId).setExpectedAudience(tenant.issuer + "/token")
+                    .setRequireExpirationTime().setRequireJwtId().build().process(form.get("client_assertion")).getJwtClaims();
+            if (!"client_credentials".equals(form.get("grant_type"))
+                    || !"urn:ietf:params:oauth:client-assertion-type:jwt-bearer".equals(form.get("client_assertion_type"))) {
+                respond(exchange, 400, "application/json", "{\"error\":\"invalid_request\"}");
+                return;
+            }
+            Map<String, Object> seen = new LinkedHashMap<>(claims.getClaimsMap());
+            seen.put("scope", form.get("scope"));
+            tenant.assertions.add(seen);
+            respond(exchange, 200, "application/json", JsonUtil.toJson(Map.of("access_token", "token-" + tenant.tokenRequests.get(),
+                    "token_type", "Bearer", "expires_in", 3600, "scope", form.get("scope"))));
+        } catch (Exception refused) {
+            respond(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}");
+        }
+    }
+
+    private static boolean authorised(HttpExchange exchange) {
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        return authorization != null && authorization.startsWith("Bearer token-");
+    }
+
+    private static void createLineItem(HttpExchange exchange, Tenant tenant) throws IOException, JoseException {
+        if (!authorised(exchange) || !"POST".equals(exchange.getRequestMethod())) {
+            respond(exchange, 401, "application/json", "{}");
+            return;
+        }
+        Map<String, Object> item = new LinkedHashMap<>(JsonUtil.parseJson(new String(exchange.getRequestBody().readAllBytes(),
+                StandardCharsets.UTF_8)));
+        String id = tenant.issuer + "/lineitems/" + (100 + tenant.createdLineItems.size()) + "/lineitem?type_id=1";
+        item.put("id", id);
+        tenant.createdLineItems.add(item);
+        respond(exchange, 201, "application/vnd.ims.lis.v2.lineitem+json", JsonUtil.toJson(item));
+    }
+
+    private static void score(HttpExchange exchange, Tenant tenant, String rest) throws IOException, JoseException {
+        if (!authorised(exchange)) {
+            respond(exchange, 401, "application/json", "{}");
+            return;
+        }
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        int failure = tenant.scoreFailure;
+        if (failure == -1) {
+            try {
+                Thread.sleep(15_000); // longer than the tool waits
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            respond(exchange, 504, "text/plain", "too late");
+            return;
+        }
+        if (failure != 0) {
+            respond(exchange, failure, "text/plain", "gradebook unavailable");
+            return;
+        }
+        Map<String, Object> score = JsonUtil.parseJson(body);
+        if (tenant.ungradable.contains(String.valueOf(score.get("userId")))) {
+            respond(exchange, 400, "application/json", "{\"error\":\"User is not gradable in this course\"}");
+            return;
+        }
+        Map<String, Object> received = new LinkedHashMap<>(score);
+        received.put("_path", exchange.getRequestURI().getRawPath() + "?" + exchange.getRequestURI().getRawQuery());
+        received.put("_type", exchange.getRequestHeaders().getFirst("Content-Type"));
+        tenant.scores.add(received);
+        respond(exchange, 204, "text/plain", "");
+    }
+
+    /** The roster, in pages of 50 with a Link to the next. */
+    private static void memberships(HttpExchange exchange, Tenant tenant) throws IOException {
+        if (!authorised(exchange)) {
+            respond(exchange, 401, "application/json", "{}");
+            return;
+        }
+        tenant.rosterPages.incrementAndGet();
+        int page = Integer.parseInt(query(exchange.getRequestURI()).getOrDefault("page", "0"));
+        List<Map<String, Object>> members = new ArrayList<>();
+        for (int i = page * 50; i < Math.min(tenant.rosterSize, (page + 1) * 50); i++) {
+            members.add(Map.of("user_id", "roster-" + i, "name", "Persona " + i, "status", "Active", "roles",
+                    List.of(i % 40 == 0 ? "Instructor" : "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner")));
+        }
+        if ((page + 1) * 50 < tenant.rosterSize) {
+            exchange.getResponseHeaders().add("Link", "<" + tenant.issuer + "/memberships?page=" + (page + 1) + ">; rel=\"next\"");
+        }
+        respond(exchange, 200, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json", JsonUtil.toJson(Map.of(
+                "id", tenant.issuer + "/memberships", "context", Map.of("id", "course"), "members", members)));
     }
 
     private static Map<String, Object> configuration(Tenant tenant) {
@@ -303,7 +432,7 @@ public final class TestPlatform {
     private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", type);
-        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
         exchange.getResponseBody().write(bytes);
     }
 }

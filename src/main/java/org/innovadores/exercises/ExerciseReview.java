@@ -1,0 +1,39 @@
+package org.innovadores.exercises;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import org.innovadores.program.Outcome;
+import org.innovadores.program.Program;
+import org.innovadores.program.ProgramItems;
+
+/**
+ * An exercise's status change and what it means for each member of the team in the gradebook
+ * (Submitted; after review FullyGraded with the reviewer's score, or a completion score), written in
+ * one transaction.
+ */
+@ApplicationScoped
+public class ExerciseReview {
+
+    @Inject
+    Exercises exercises;
+
+    @Inject
+    Event<Outcome> outcomes;
+
+    @Transactional
+    public void change(Program program, Exercise exercise, Exercise.Status status, Double score, List<String> members,
+                       String author, String authorName) {
+        exercises.setStatus(exercise.teamId(), exercise.id(), status, author, authorName);
+        String item = ProgramItems.exercise(exercise.moduleKey(), exercise.templateKey());
+        Outcome outcome = switch (status) {
+            case SUBMITTED -> new Outcome(program, item, members, "Submitted", "PendingManual", null, null);
+            case CHANGES_REQUESTED -> new Outcome(program, item, members, "InProgress", "Pending", null, null);
+            case ACCEPTED -> new Outcome(program, item, members, "Completed", "FullyGraded", score == null ? 100.0 : score, null);
+            case DRAFT -> null;
+        };
+        if (outcome != null && !members.isEmpty()) outcomes.fire(outcome);
+    }
+}

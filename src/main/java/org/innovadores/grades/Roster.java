@@ -1,0 +1,69 @@
+package org.innovadores.grades;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.innovadores.lti.NamesRoles;
+import org.innovadores.lti.ServiceTokens;
+import org.innovadores.participants.Role;
+import org.innovadores.runtime.Sql;
+import org.innovadores.teams.Teams;
+
+/**
+ * The course roster from the LMS (NRPS): fetched whole, page by page, on an instructor's request and
+ * every hour; its people join the course's people list, so instructors form teams from it and see
+ * who has not joined one yet.
+ */
+@Singleton
+public class Roster {
+
+    private static final Logger LOG = Logger.getLogger(Roster.class.getName());
+
+    @Inject
+    NamesRoles nrps;
+
+    @Inject
+    CourseServices services;
+
+    @Inject
+    Teams teams;
+
+    @Inject
+    Sql db;
+
+    /** Answers how many members the LMS listed. */
+    public int refresh(UUID program) throws ServiceTokens.Unavailable {
+        CourseServices.Services course = services.services(program)
+                .orElseThrow(() -> new ServiceTokens.Unavailable(404, "no roster service for this course"));
+        if (course.memberships() == null) throw new ServiceTokens.Unavailable(404, "no roster service for this course");
+        List<NamesRoles.Member> members = nrps.members(course.platform(), course.memberships());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        for (NamesRoles.Member member : members) {
+            String role = Role.fromLti(member.roles()).name();
+            if (db.update("UPDATE roster_member SET name = ?, role = ?, status = ?, refreshed_at = ? WHERE program_id = ? AND user_id = ?",
+                    member.name(), role, member.status(), now, program, member.userId()) == 0) {
+                db.update("INSERT INTO roster_member (program_id, user_id, name, role, status, refreshed_at) VALUES (?, ?, ?, ?, ?, ?)",
+                        program, member.userId(), member.name(), role, member.status(), now);
+            }
+            if ("Active".equalsIgnoreCase(member.status())) teams.seen(program, member.userId(), member.name(), role);
+        }
+        return members.size();
+    }
+
+    @Schedule(hour = "*", minute = "41", persistent = false)
+    void hourly() {
+        for (CourseServices.Services course : services.all()) {
+            if (course.memberships() == null) continue;
+            try {
+                refresh(course.program());
+            } catch (ServiceTokens.Unavailable | RuntimeException e) {
+                LOG.warning(() -> "Roster of program " + course.program() + " not refreshed: " + e.getMessage());
+            }
+        }
+    }
+}

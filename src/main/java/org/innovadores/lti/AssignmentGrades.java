@@ -1,0 +1,92 @@
+package org.innovadores.lti;
+
+import com.nimbusds.jose.util.JSONObjectUtils;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.text.ParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Assignment and Grade Services 2.0: posting a score to a line item, and creating a line item in a
+ * course's container. Service URLs may carry a query (Moodle: "…/lineitem?type_id=1"): the "/scores"
+ * segment goes into the path, before the query.
+ */
+@ApplicationScoped
+public class AssignmentGrades {
+
+    public static final String SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score";
+    public static final String LINEITEM_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem";
+
+    @Inject
+    ServiceTokens tokens;
+
+    /** "/scores" appended to the line item's path, keeping its query. */
+    public static String scoresUrl(String lineItem) {
+        URI uri = URI.create(lineItem);
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        String scores = (path.endsWith("/") ? path.substring(0, path.length() - 1) : path) + "/scores";
+        return uri.getScheme() + "://" + uri.getRawAuthority() + scores + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    /** Posts one score (its JSON as the outbox keeps it). Answers normally on 2xx; throws otherwise. */
+    public void postScore(UUID platform, String lineItem, String scoreJson) throws ServiceTokens.Unavailable {
+        Set<String> scopes = Set.of(SCORE_SCOPE);
+        HttpResponse<String> answer = send(platform, scopes, HttpRequest.newBuilder(URI.create(scoresUrl(lineItem)))
+                .header("Content-Type", "application/vnd.ims.lis.v1.score+json")
+                .POST(HttpRequest.BodyPublishers.ofString(scoreJson)));
+        if (answer.statusCode() / 100 != 2) {
+            throw new ServiceTokens.Unavailable(answer.statusCode(), ServiceTokens.abbreviate(answer.body()));
+        }
+    }
+
+    /** Creates a line item in the container; answers its URL. */
+    public String createLineItem(UUID platform, String container, String label, double scoreMaximum, String resourceId, String tag)
+            throws ServiceTokens.Unavailable {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("label", label);
+        item.put("scoreMaximum", scoreMaximum);
+        item.put("resourceId", resourceId);
+        item.put("tag", tag);
+        HttpResponse<String> answer = send(platform, Set.of(LINEITEM_SCOPE), HttpRequest.newBuilder(URI.create(container))
+                .header("Content-Type", "application/vnd.ims.lis.v2.lineitem+json")
+                .header("Accept", "application/vnd.ims.lis.v2.lineitem+json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(item))));
+        if (answer.statusCode() / 100 != 2) {
+            throw new ServiceTokens.Unavailable(answer.statusCode(), ServiceTokens.abbreviate(answer.body()));
+        }
+        try {
+            String id = JSONObjectUtils.getString(JSONObjectUtils.parse(answer.body()), "id");
+            if (id == null) throw new ServiceTokens.Unavailable(answer.statusCode(), "the new line item has no id");
+            return id;
+        } catch (ParseException e) {
+            throw new ServiceTokens.Unavailable(answer.statusCode(), "the platform answered something else than JSON");
+        }
+    }
+
+    HttpResponse<String> send(UUID platform, Set<String> scopes, HttpRequest.Builder request) throws ServiceTokens.Unavailable {
+        for (int attempt = 0; ; attempt++) {
+            String token = tokens.token(platform, scopes);
+            try {
+                HttpResponse<String> answer = tokens.http().send(request.copy().timeout(ServiceTokens.TIMEOUT)
+                        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 401 && attempt == 0) {
+                    tokens.forget(platform, scopes);
+                    continue;
+                }
+                return answer;
+            } catch (IOException e) {
+                throw new ServiceTokens.Unavailable(0, "unreachable: " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ServiceTokens.Unavailable(0, "interrupted");
+            }
+        }
+    }
+}

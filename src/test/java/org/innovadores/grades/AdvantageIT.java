@@ -1,0 +1,220 @@
+package org.innovadores.grades;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.innovadores.testing.CoursePerson.INSTRUCTOR;
+import static org.innovadores.testing.CoursePerson.LEARNER;
+
+import java.net.http.HttpResponse;
+import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.innovadores.lti.LtiClient;
+import org.innovadores.lti.TestPlatform;
+import org.innovadores.lti.TestPlatform.Tenant;
+import org.innovadores.testing.CoursePerson;
+import org.innovadores.testing.Deployments;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * LTI Advantage with the test platform: scores for each event reach the gradebook once, with one
+ * cached token per scope set; a query-string line item URL; an outage (500s, then timeouts) loses
+ * nothing; a permanent refusal stops and is shown with a resend button; scores held until release;
+ * a roster of 230 arrives whole from pages of 50.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdvantageIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.toolWar();
+    }
+
+    private static Tenant tenant(String name) {
+        Tenant tenant = TestPlatform.get().tenant(name);
+        LtiClient.register(tenant);
+        return tenant;
+    }
+
+    private static CoursePerson person(Tenant tenant, String subject, String role, String course, String item, String lineItem) {
+        CoursePerson person = CoursePerson.launch(tenant, subject, subject, role, course, claims -> {
+            claims.putAll(tenant.serviceClaims(lineItem));
+            if (item != null) {
+                claims.put(CoursePerson.CLAIM + "custom", Map.of("item", item));
+                claims.put(CoursePerson.CLAIM + "resource_link", Map.of("id", "link-" + item.hashCode(), "title", "Problema inicial"));
+            }
+        });
+        person.page("/course");
+        return person;
+    }
+
+    private static String location(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    private static String idAfter(String location, String prefix) {
+        return location.substring(location.indexOf(prefix) + prefix.length()).replaceAll("[/?#].*", "");
+    }
+
+    private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
+        for (int i = 0; i < 120; i++) {
+            if (condition.get()) return;
+            Thread.sleep(500); // the sender runs every few seconds; nothing to wait on but its effect
+        }
+        throw new AssertionError("Still not true after 60 s: " + what);
+    }
+
+    record Course(Tenant tenant, String id, CoursePerson teacher, CoursePerson ana, CoursePerson luis, String team, String exercisePath) {
+    }
+
+    /** A course with a team of two whose exercise "Problema inicial" is placed in the LMS with a line item. */
+    private static Course course(String tenantName, String lineItem) {
+        Tenant tenant = tenant(tenantName);
+        String id = tenantName + "-" + System.nanoTime();
+        String item = "exercise/exploracion-institucional/problema-inicial";
+        CoursePerson teacher = person(tenant, tenantName + "-teacher", INSTRUCTOR, id, null, null);
+        CoursePerson ana = person(tenant, tenantName + "-ana", LEARNER, id, item, lineItem);
+        CoursePerson luis = person(tenant, tenantName + "-luis", LEARNER, id, null, null);
+        String team = idAfter(location(teacher.post("/course/teams", Map.of("name", "Equipo"))), "/course/teams/");
+        location(teacher.post("/course/teams/" + team + "/members", Map.of("subject", tenantName + "-ana")));
+        location(teacher.post("/course/teams/" + team + "/members", Map.of("subject", tenantName + "-luis")));
+        String exercise = idAfter(location(ana.post("/course/teams/" + team + "/exercises", Map.of("module",
+                "exploracion-institucional", "template", "problema-inicial"))), "/exercises/");
+        return new Course(tenant, id, teacher, ana, luis, team, "/course/teams/" + team + "/exercises/" + exercise);
+    }
+
+    @Test
+    void scoresForEachEventReachTheGradebookOnceWithOneTokenPerScopeSet() throws Exception {
+        Course c = course("advantage", TestPlatform.get().tenant("advantage").issuer + "/lineitems/7/lineitem?type_id=1");
+        Tenant t = c.tenant();
+        location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        await("two Submitted scores", () -> t.scores.size() >= 2);
+        for (Map<String, Object> score : t.scores) {
+            assertThat(score.get("_path")).isEqualTo("/p/advantage/lineitems/7/lineitem/scores?type_id=1");
+            assertThat(score.get("_type")).isEqualTo("application/vnd.ims.lis.v1.score+json");
+            assertThat(score).containsEntry("activityProgress", "Submitted").containsEntry("gradingProgress", "PendingManual")
+                    .doesNotContainKey("scoreGiven");
+            assertThat(OffsetDateTime.parse((String) score.get("timestamp"))).isNotNull();
+        }
+        assertThat(t.scores).extracting(s -> s.get("userId")).containsExactlyInAnyOrder("advantage-ana", "advantage-luis");
+
+        location(c.teacher().post(c.exercisePath() + "/status", Map.of("status", "ACCEPTED", "score", "80")));
+        await("two FullyGraded scores", () -> t.scores.size() >= 4);
+        assertThat(t.scores.subList(2, 4)).allSatisfy(score -> assertThat(score).containsEntry("activityProgress", "Completed")
+                .containsEntry("gradingProgress", "FullyGraded").containsEntry("scoreGiven", 80.0).containsEntry("scoreMaximum", 100.0));
+
+        // A module read: its column is created in the course's container, then the progress goes to it.
+        location(c.ana().post("/course/modules/exploracion-institucional/read", Map.of()));
+        await("the module's progress", () -> t.scores.size() >= 5);
+        assertThat(t.createdLineItems).hasSize(1);
+        assertThat(t.createdLineItems.get(0)).containsEntry("resourceId", "module/exploracion-institucional")
+                .containsEntry("scoreMaximum", 100.0);
+        assertThat(t.scores.get(4)).containsEntry("userId", "advantage-ana").containsEntry("activityProgress", "InProgress")
+                .containsEntry("_path", "/p/advantage/lineitems/100/lineitem/scores?type_id=1");
+
+        // One grant per scope set, each with a proper client assertion.
+        assertThat(t.tokenRequests.get()).isEqualTo(2);
+        Set<Object> jtis = new HashSet<>();
+        for (Map<String, Object> assertion : t.assertions) {
+            assertThat(assertion).containsEntry("iss", t.clientId).containsEntry("sub", t.clientId)
+                    .containsEntry("aud", t.issuer + "/token");
+            jtis.add(assertion.get("jti"));
+        }
+        assertThat(jtis).hasSize(t.assertions.size());
+        Thread.sleep(3000);
+        assertThat(t.scores).as("nothing sent twice").hasSize(5);
+    }
+
+    @Test
+    void anOutageLosesNothingAndEveryScoreArrivesExactlyOnce() throws Exception {
+        Course c = course("advantage-outage", TestPlatform.get().tenant("advantage-outage").issuer + "/lineitems/8/lineitem");
+        Tenant t = c.tenant();
+        t.scoreFailure = 500;
+        location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        location(c.teacher().post(c.exercisePath() + "/status", Map.of("status", "CHANGES_REQUESTED")));
+        location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        Thread.sleep(6000);
+        assertThat(t.scores).isEmpty();
+        Document grades = c.teacher().page("/course/grades");
+        assertThat(grades.getElementById("counts").text()).startsWith("En espera: 6");
+        t.scoreFailure = -1;
+        Thread.sleep(16000);
+        assertThat(t.scores).isEmpty();
+        t.scoreFailure = 0;
+        await("all six scores", () -> t.scores.size() >= 6);
+        Thread.sleep(4000);
+        assertThat(t.scores).hasSize(6);
+        Set<String> unique = new HashSet<>();
+        t.scores.forEach(s -> unique.add(s.get("userId") + "|" + s.get("timestamp")));
+        assertThat(unique).as("each (user, timestamp) once").hasSize(6);
+        // In order for each user: Submitted, InProgress, Submitted.
+        assertThat(t.scores.stream().filter(s -> s.get("userId").equals("advantage-outage-ana")).map(s -> s.get("activityProgress")))
+                .containsExactly("Submitted", "InProgress", "Submitted");
+        assertThat(c.teacher().page("/course/grades").getElementById("counts").text()).contains("enviadas: 6");
+    }
+
+    @Test
+    void aPermanentRefusalStopsIsShownAndCanBeSentAgainAndHeldScoresWaitForRelease() throws Exception {
+        Course c = course("advantage-refusal", TestPlatform.get().tenant("advantage-refusal").issuer + "/lineitems/9/lineitem");
+        Tenant t = c.tenant();
+        t.ungradable.add("advantage-refusal-luis");
+        location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        await("ana's score", () -> t.scores.size() >= 1);
+        Document grades = null;
+        for (int i = 0; i < 40; i++) {
+            grades = c.teacher().page("/course/grades");
+            if (grades.getElementById("refused") != null) break;
+            Thread.sleep(500);
+        }
+        assertThat(grades.select("#refused tbody tr").text()).contains("advantage-refusal-luis").contains("400")
+                .contains("User is not gradable in this course");
+        int attempts = t.scores.size();
+        Thread.sleep(4000);
+        assertThat(t.scores).as("a refusal is not retried").hasSize(attempts);
+
+        t.ungradable.clear();
+        c.teacher().submit(grades, "#refused form", Map.of(), null);
+        await("luis's score after the resend", () -> t.scores.stream().anyMatch(s -> s.get("userId").equals("advantage-refusal-luis")));
+        assertThat(c.teacher().page("/course/grades").getElementById("none-refused")).isNotNull();
+
+        // On release: the review's scores wait until the instructor releases them.
+        location(c.teacher().post("/course/grades/items", Map.of("item", "exercise/exploracion-institucional/problema-inicial",
+                "mode", "release")));
+        location(c.teacher().post(c.exercisePath() + "/status", Map.of("status", "ACCEPTED", "score", "95")));
+        int before = t.scores.size();
+        Thread.sleep(5000);
+        assertThat(t.scores).hasSize(before);
+        assertThat(c.teacher().page("/course/grades").getElementById("counts").text()).contains("retenidas hasta publicar: 2");
+        location(c.teacher().post("/course/grades/items", Map.of("item", "exercise/exploracion-institucional/problema-inicial",
+                "mode", "send-now")));
+        await("the released scores", () -> t.scores.size() >= before + 2);
+        assertThat(t.scores.subList(before, before + 2)).allSatisfy(s -> assertThat(s).containsEntry("scoreGiven", 95.0));
+        assertThat(c.ana().post("/course/grades/resend", Map.of("id", "x")).statusCode()).isEqualTo(403);
+        assertThat(c.teacher().post("/course/grades/items", Map.of("item", "no-such", "mode", "auto")).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aRosterOf230ArrivesWholeFromPagesOf50() {
+        Course c = course("advantage-roster", null);
+        Tenant t = c.tenant();
+        t.rosterSize = 230;
+        String back = location(c.teacher().post("/course/grades/roster", Map.of()));
+        assertThat(back).contains("notice=roster-230");
+        assertThat(t.rosterPages.get()).isEqualTo(5);
+        Document teams = c.teacher().page("/course/teams");
+        List<String> people = teams.select("#people tbody tr td:first-child").eachText();
+        assertThat(people).contains("Persona 0", "Persona 229").hasSizeGreaterThanOrEqualTo(230);
+        assertThat(teams.getElementById("without-team").text()).contains("224");
+        assertThat(c.ana().post("/course/grades/roster", Map.of()).statusCode()).isEqualTo(403);
+    }
+}
