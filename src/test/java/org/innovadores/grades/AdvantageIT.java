@@ -39,13 +39,9 @@ class AdvantageIT {
         return Deployments.toolWar();
     }
 
-    private static Tenant tenant(String name) {
-        Tenant tenant = TestPlatform.get().tenant(name);
-        LtiClient.register(tenant);
-        return tenant;
-    }
 
-    private static CoursePerson person(Tenant tenant, String subject, String role, String course, String item, String lineItem) {
+    /** Someone launched with the platform's AGS and NRPS claims, optionally into a placed item with its line item. */
+    static CoursePerson person(Tenant tenant, String subject, String role, String course, String item, String lineItem) {
         CoursePerson person = CoursePerson.launch(tenant, subject, subject, role, course, claims -> {
             claims.putAll(tenant.serviceClaims(lineItem));
             if (item != null) {
@@ -57,14 +53,7 @@ class AdvantageIT {
         return person;
     }
 
-    private static String location(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
-        return response.headers().firstValue("Location").orElseThrow();
-    }
 
-    private static String idAfter(String location, String prefix) {
-        return location.substring(location.indexOf(prefix) + prefix.length()).replaceAll("[/?#].*", "");
-    }
 
     private static void await(String what, Supplier<Boolean> condition) throws InterruptedException {
         for (int i = 0; i < 120; i++) {
@@ -79,16 +68,16 @@ class AdvantageIT {
 
     /** A course with a team of two whose exercise "Problema inicial" is placed in the LMS with a line item. */
     private static Course course(String tenantName, String lineItem) {
-        Tenant tenant = tenant(tenantName);
+        Tenant tenant = CoursePerson.registered(tenantName);
         String id = tenantName + "-" + System.nanoTime();
         String item = "exercise/exploracion-institucional/problema-inicial";
         CoursePerson teacher = person(tenant, tenantName + "-teacher", INSTRUCTOR, id, null, null);
         CoursePerson ana = person(tenant, tenantName + "-ana", LEARNER, id, item, lineItem);
         CoursePerson luis = person(tenant, tenantName + "-luis", LEARNER, id, null, null);
-        String team = idAfter(location(teacher.post("/course/teams", Map.of("name", "Equipo"))), "/course/teams/");
-        location(teacher.post("/course/teams/" + team + "/members", Map.of("subject", tenantName + "-ana")));
-        location(teacher.post("/course/teams/" + team + "/members", Map.of("subject", tenantName + "-luis")));
-        String exercise = idAfter(location(ana.post("/course/teams/" + team + "/exercises", Map.of("module",
+        String team = CoursePerson.idAfter(CoursePerson.location(teacher.post("/course/teams", Map.of("name", "Equipo"))), "/course/teams/");
+        CoursePerson.location(teacher.post("/course/teams/" + team + "/members", Map.of("subject", tenantName + "-ana")));
+        CoursePerson.location(teacher.post("/course/teams/" + team + "/members", Map.of("subject", tenantName + "-luis")));
+        String exercise = CoursePerson.idAfter(CoursePerson.location(ana.post("/course/teams/" + team + "/exercises", Map.of("module",
                 "exploracion-institucional", "template", "problema-inicial"))), "/exercises/");
         return new Course(tenant, id, teacher, ana, luis, team, "/course/teams/" + team + "/exercises/" + exercise);
     }
@@ -97,7 +86,7 @@ class AdvantageIT {
     void scoresForEachEventReachTheGradebookOnceWithOneTokenPerScopeSet() throws Exception {
         Course c = course("advantage", TestPlatform.get().tenant("advantage").issuer + "/lineitems/7/lineitem?type_id=1");
         Tenant t = c.tenant();
-        location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
         await("two Submitted scores", () -> t.scores.size() >= 2);
         for (Map<String, Object> score : t.scores) {
             assertThat(score.get("_path")).isEqualTo("/p/advantage/lineitems/7/lineitem/scores?type_id=1");
@@ -108,13 +97,13 @@ class AdvantageIT {
         }
         assertThat(t.scores).extracting(s -> s.get("userId")).containsExactlyInAnyOrder("advantage-ana", "advantage-luis");
 
-        location(c.teacher().post(c.exercisePath() + "/status", Map.of("status", "ACCEPTED", "score", "80")));
+        CoursePerson.location(c.teacher().post(c.exercisePath() + "/status", Map.of("status", "ACCEPTED", "score", "80")));
         await("two FullyGraded scores", () -> t.scores.size() >= 4);
         assertThat(t.scores.subList(2, 4)).allSatisfy(score -> assertThat(score).containsEntry("activityProgress", "Completed")
                 .containsEntry("gradingProgress", "FullyGraded").containsEntry("scoreGiven", 80.0).containsEntry("scoreMaximum", 100.0));
 
         // A module read: its column is created in the course's container, then the progress goes to it.
-        location(c.ana().post("/course/modules/exploracion-institucional/read", Map.of()));
+        CoursePerson.location(c.ana().post("/course/modules/exploracion-institucional/read", Map.of()));
         await("the module's progress", () -> t.scores.size() >= 5);
         assertThat(t.createdLineItems).hasSize(1);
         assertThat(t.createdLineItems.get(0)).containsEntry("resourceId", "module/exploracion-institucional")
@@ -140,9 +129,9 @@ class AdvantageIT {
         Course c = course("advantage-outage", TestPlatform.get().tenant("advantage-outage").issuer + "/lineitems/8/lineitem");
         Tenant t = c.tenant();
         t.scoreFailure = 500;
-        location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
-        location(c.teacher().post(c.exercisePath() + "/status", Map.of("status", "CHANGES_REQUESTED")));
-        location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(c.teacher().post(c.exercisePath() + "/status", Map.of("status", "CHANGES_REQUESTED")));
+        CoursePerson.location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
         Thread.sleep(6000);
         assertThat(t.scores).isEmpty();
         Document grades = c.teacher().page("/course/grades");
@@ -168,7 +157,7 @@ class AdvantageIT {
         Course c = course("advantage-refusal", TestPlatform.get().tenant("advantage-refusal").issuer + "/lineitems/9/lineitem");
         Tenant t = c.tenant();
         t.ungradable.add("advantage-refusal-luis");
-        location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
         await("ana's score", () -> t.scores.size() >= 1);
         Document grades = null;
         for (int i = 0; i < 40; i++) {
@@ -188,14 +177,14 @@ class AdvantageIT {
         assertThat(c.teacher().page("/course/grades").getElementById("none-refused")).isNotNull();
 
         // On release: the review's scores wait until the instructor releases them.
-        location(c.teacher().post("/course/grades/items", Map.of("item", "exercise/exploracion-institucional/problema-inicial",
+        CoursePerson.location(c.teacher().post("/course/grades/items", Map.of("item", "exercise/exploracion-institucional/problema-inicial",
                 "mode", "release")));
-        location(c.teacher().post(c.exercisePath() + "/status", Map.of("status", "ACCEPTED", "score", "95")));
+        CoursePerson.location(c.teacher().post(c.exercisePath() + "/status", Map.of("status", "ACCEPTED", "score", "95")));
         int before = t.scores.size();
         Thread.sleep(5000);
         assertThat(t.scores).hasSize(before);
         assertThat(c.teacher().page("/course/grades").getElementById("counts").text()).contains("retenidas hasta publicar: 2");
-        location(c.teacher().post("/course/grades/items", Map.of("item", "exercise/exploracion-institucional/problema-inicial",
+        CoursePerson.location(c.teacher().post("/course/grades/items", Map.of("item", "exercise/exploracion-institucional/problema-inicial",
                 "mode", "send-now")));
         await("the released scores", () -> t.scores.size() >= before + 2);
         assertThat(t.scores.subList(before, before + 2)).allSatisfy(s -> assertThat(s).containsEntry("scoreGiven", 95.0));
@@ -208,7 +197,7 @@ class AdvantageIT {
         Course c = course("advantage-roster", null);
         Tenant t = c.tenant();
         t.rosterSize = 230;
-        String back = location(c.teacher().post("/course/grades/roster", Map.of()));
+        String back = CoursePerson.location(c.teacher().post("/course/grades/roster", Map.of()));
         assertThat(back).contains("notice=roster-230");
         assertThat(t.rosterPages.get()).isEqualTo(5);
         Document teams = c.teacher().page("/course/teams");

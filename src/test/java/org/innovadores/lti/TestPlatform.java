@@ -292,7 +292,8 @@ public final class TestPlatform {
             return;
         }
         Map<String, Object> received = new LinkedHashMap<>(score);
-        received.put("_path", exchange.getRequestURI().getRawPath() + "?" + exchange.getRequestURI().getRawQuery());
+        String query = exchange.getRequestURI().getRawQuery();
+        received.put("_path", exchange.getRequestURI().getRawPath() + (query == null ? "" : "?" + query));
         received.put("_type", exchange.getRequestHeaders().getFirst("Content-Type"));
         tenant.scores.add(received);
         respond(exchange, 204, "text/plain", "");

@@ -41,11 +41,6 @@ class TeamworkIT {
         return Deployments.toolWar();
     }
 
-    private static Tenant tenant(String name) {
-        Tenant tenant = TestPlatform.get().tenant(name);
-        LtiClient.register(tenant);
-        return tenant;
-    }
 
     private static CoursePerson person(Tenant tenant, String subject, String role, String course) {
         CoursePerson person = CoursePerson.launch(tenant, subject, subject.replace('-', ' '), role, course);
@@ -53,16 +48,7 @@ class TeamworkIT {
         return person;
     }
 
-    private static String location(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
-        return response.headers().firstValue("Location").orElseThrow();
-    }
 
-    /** The id after a prefix in a redirect, e.g. the team id of "/course/teams/{id}?s=…". */
-    private static String idAfter(String location, String prefix) {
-        String rest = location.substring(location.indexOf(prefix) + prefix.length());
-        return rest.replaceAll("[/?#].*", "");
-    }
 
     /** A course with two teams, members, an assigned and an unassigned mentor, and one exercise started. */
     record Course(String id, CoursePerson teacher, CoursePerson ana, CoursePerson luis, CoursePerson sara,
@@ -73,7 +59,7 @@ class TeamworkIT {
     }
 
     private static Course course(String name) {
-        Tenant tenant = tenant("teamwork");
+        Tenant tenant = CoursePerson.registered("teamwork");
         String id = name + "-" + System.nanoTime();
         CoursePerson teacher = person(tenant, name + "-teacher", INSTRUCTOR, id);
         CoursePerson ana = person(tenant, name + "-ana", LEARNER, id);
@@ -81,15 +67,15 @@ class TeamworkIT {
         CoursePerson sara = person(tenant, name + "-sara", LEARNER, id);
         CoursePerson mentor = person(tenant, name + "-mentor", MENTOR, id);
         CoursePerson otherMentor = person(tenant, name + "-mentor2", MENTOR, id);
-        String team1 = idAfter(location(teacher.post("/course/teams", Map.of("name", "Equipo Salud", "institutions",
+        String team1 = CoursePerson.idAfter(CoursePerson.location(teacher.post("/course/teams", Map.of("name", "Equipo Salud", "institutions",
                 "Ministerio de Salud", "challenge", "Reducir la espera de turnos", "sponsor_name", "Dra. Gómez",
                 "sponsor_role", "Viceministra"))), "/course/teams/");
-        String team2 = idAfter(location(teacher.post("/course/teams", Map.of("name", "Equipo Tierras"))), "/course/teams/");
-        location(teacher.post("/course/teams/" + team1 + "/members", Map.of("subject", name + "-ana")));
-        location(teacher.post("/course/teams/" + team1 + "/members", Map.of("subject", name + "-luis")));
-        location(teacher.post("/course/teams/" + team2 + "/members", Map.of("subject", name + "-sara")));
-        location(teacher.post("/course/teams/" + team1 + "/mentors", Map.of("subject", name + "-mentor")));
-        String exercise = idAfter(location(ana.post("/course/teams/" + team1 + "/exercises", Map.of("module",
+        String team2 = CoursePerson.idAfter(CoursePerson.location(teacher.post("/course/teams", Map.of("name", "Equipo Tierras"))), "/course/teams/");
+        CoursePerson.location(teacher.post("/course/teams/" + team1 + "/members", Map.of("subject", name + "-ana")));
+        CoursePerson.location(teacher.post("/course/teams/" + team1 + "/members", Map.of("subject", name + "-luis")));
+        CoursePerson.location(teacher.post("/course/teams/" + team2 + "/members", Map.of("subject", name + "-sara")));
+        CoursePerson.location(teacher.post("/course/teams/" + team1 + "/mentors", Map.of("subject", name + "-mentor")));
+        String exercise = CoursePerson.idAfter(CoursePerson.location(ana.post("/course/teams/" + team1 + "/exercises", Map.of("module",
                 "exploracion-institucional", "template", "problema-inicial"))), "/exercises/");
         return new Course(id, teacher, ana, luis, sara, mentor, otherMentor, team1, team2, exercise);
     }
@@ -108,9 +94,9 @@ class TeamworkIT {
     @Test
     void everyoneSeesAndChangesOnlyWhatTheirRoleAllows() {
         Course c = course("matrix");
-        Tenant tenant = tenant("teamwork");
+        Tenant tenant = CoursePerson.registered("teamwork");
         CoursePerson otherCourseTeacher = person(tenant, "matrix-b-teacher", INSTRUCTOR, "matrix-b-" + System.nanoTime());
-        CoursePerson otherTenant = person(tenant("teamwork-other"), "matrix-x", INSTRUCTOR, c.id());
+        CoursePerson otherTenant = person(CoursePerson.registered("teamwork-other"), "matrix-x", INSTRUCTOR, c.id());
         CoursePerson admin = person(tenant, "matrix-admin", "http://purl.imsglobal.org/vocab/lis/v2/membership#Administrator", c.id());
         String workspace = "/course/teams/" + c.team1();
         String path = c.exercisePath();
@@ -164,7 +150,7 @@ class TeamworkIT {
         // Different fields: both survive.
         assertThat(c.ana().submit(anaForm, "#exercise-form", Map.of("f.problema", "Las familias esperan 40 días"), null).statusCode()).isEqualTo(303);
         HttpResponse<String> luisSave = c.luis().submit(luisForm, "#exercise-form", Map.of("f.afectados", "Familias rurales"), null);
-        assertThat(location(luisSave)).contains("notice=saved");
+        assertThat(CoursePerson.location(luisSave)).contains("notice=saved");
         Document merged = c.ana().page(path);
         assertThat(merged.getElementById("f.problema").attr("value")).isEqualTo("Las familias esperan 40 días");
         assertThat(merged.getElementById("f.afectados").text()).isEqualTo("Familias rurales");
@@ -174,7 +160,7 @@ class TeamworkIT {
         Document luisAgain = c.luis().page(path);
         assertThat(c.ana().submit(anaAgain, "#exercise-form", Map.of("f.mandato", "Ley 1234, artículo 5"), null).statusCode()).isEqualTo(303);
         HttpResponse<String> clash = c.luis().submit(luisAgain, "#exercise-form", Map.of("f.mandato", "Plan Nacional 2030"), null);
-        assertThat(location(clash)).contains("notice=conflicts");
+        assertThat(CoursePerson.location(clash)).contains("notice=conflicts");
         Document shown = c.luis().page(path);
         assertThat(shown.select(".conflict .value").eachText()).containsExactly("Ley 1234, artículo 5", "Plan Nacional 2030");
         assertThat(shown.getElementById("f.mandato").text()).isEqualTo("Ley 1234, artículo 5");
@@ -191,7 +177,7 @@ class TeamworkIT {
 
         // Resolving keeps the chosen text; the other stays in the history.
         String conflict = shown.selectFirst(".conflict").id().substring("conflict-".length());
-        location(c.luis().post(path + "/conflicts/" + conflict, Map.of("use", "proposed")));
+        CoursePerson.location(c.luis().post(path + "/conflicts/" + conflict, Map.of("use", "proposed")));
         Document resolved = c.ana().page(path);
         assertThat(resolved.select(".conflict")).isEmpty();
         assertThat(resolved.getElementById("f.mandato").text()).isEqualTo("Plan Nacional 2030");
@@ -222,22 +208,22 @@ class TeamworkIT {
     void historyRestoreAndTheReviewCycle() {
         Course c = course("review");
         String path = c.exercisePath();
-        location(save(c.ana(), path, Map.of("f.problema", "Primera versión")));
-        location(save(c.ana(), path, Map.of("f.problema", "Segunda versión")));
+        CoursePerson.location(save(c.ana(), path, Map.of("f.problema", "Primera versión")));
+        CoursePerson.location(save(c.ana(), path, Map.of("f.problema", "Segunda versión")));
         Document history = c.ana().page(path + "/history");
         assertThat(history.select("#exercise-revisions tbody tr")).hasSize(3);
         c.ana().submit(history, "#exercise-revisions tbody tr:nth-child(2) form", Map.of(), null);
         assertThat(c.ana().page(path).getElementById("f.problema").attr("value")).isEqualTo("Primera versión");
 
-        location(c.ana().post(path + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(c.ana().post(path + "/status", Map.of("status", "SUBMITTED")));
         assertThat(c.ana().page(path).getElementById("status").text()).isEqualTo("Entregado");
         assertThat(c.ana().page(path).getElementById("exercise-form")).as("locked once submitted").isNull();
         assertThat(c.ana().post(path, Map.of("version", "5", "f.problema", "tarde")).statusCode()).isEqualTo(409);
         assertThat(c.ana().post(path + "/status", Map.of("status", "ACCEPTED")).statusCode()).isEqualTo(409);
-        location(c.mentor().post(path + "/status", Map.of("status", "CHANGES_REQUESTED")));
-        location(save(c.ana(), path, Map.of("f.problema", "Corregida")));
-        location(c.ana().post(path + "/status", Map.of("status", "SUBMITTED")));
-        location(c.teacher().post(path + "/status", Map.of("status", "ACCEPTED")));
+        CoursePerson.location(c.mentor().post(path + "/status", Map.of("status", "CHANGES_REQUESTED")));
+        CoursePerson.location(save(c.ana(), path, Map.of("f.problema", "Corregida")));
+        CoursePerson.location(c.ana().post(path + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(c.teacher().post(path + "/status", Map.of("status", "ACCEPTED")));
         assertThat(c.ana().page(path).getElementById("status").text()).isEqualTo("Aceptado");
         assertThat(c.mentor().post(path + "/status", Map.of("status", "DRAFT")).statusCode()).isEqualTo(409);
         assertThat(c.ana().page("/course/teams/" + c.team1()).text()).contains("Aceptado");
@@ -247,25 +233,25 @@ class TeamworkIT {
     void theAssumptionTestLearningChainShowsInTheLog() {
         Course c = course("chain");
         String team = "/course/teams/" + c.team1();
-        String map = idAfter(location(c.ana().post(team + "/exercises", Map.of("module", "seleccion-de-conceptos",
+        String map = CoursePerson.idAfter(CoursePerson.location(c.ana().post(team + "/exercises", Map.of("module", "seleccion-de-conceptos",
                 "template", "mapa-de-supuestos"))), "/exercises/");
-        location(save(c.ana(), team + "/exercises/" + map, Map.of("f.supuestos.0.supuesto", "Las familias usarían un turno por SMS",
+        CoursePerson.location(save(c.ana(), team + "/exercises/" + map, Map.of("f.supuestos.0.supuesto", "Las familias usarían un turno por SMS",
                 "f.supuestos.0.x", "1", "f.supuestos.0.y", "5")));
         Document mapPage = c.ana().page(team + "/exercises/" + map);
         assertThat(mapPage.select(".quadrant").get(0).text()).contains("Las familias usarían un turno por SMS");
-        String card = idAfter(location(c.ana().post(team + "/exercises", Map.of("module", "prototipado-y-testeo",
+        String card = CoursePerson.idAfter(CoursePerson.location(c.ana().post(team + "/exercises", Map.of("module", "prototipado-y-testeo",
                 "template", "tarjeta-de-experimento"))), "/exercises/");
-        location(save(c.ana(), team + "/exercises/" + card, Map.of("f.supuesto", map, "f.creemos", "Que un SMS reduce la espera",
+        CoursePerson.location(save(c.ana(), team + "/exercises/" + card, Map.of("f.supuesto", map, "f.creemos", "Que un SMS reduce la espera",
                 "f.tipo", "sonda")));
-        String learning = idAfter(location(c.ana().post(team + "/exercises", Map.of("module", "prototipado-y-testeo",
+        String learning = CoursePerson.idAfter(CoursePerson.location(c.ana().post(team + "/exercises", Map.of("module", "prototipado-y-testeo",
                 "template", "tarjeta-de-aprendizaje"))), "/exercises/");
-        location(save(c.ana(), team + "/exercises/" + learning, Map.of("f.experimento", card, "f.decision", "pivotar")));
+        CoursePerson.location(save(c.ana(), team + "/exercises/" + learning, Map.of("f.experimento", card, "f.decision", "pivotar")));
         Document workspace = c.ana().page(team);
         assertThat(workspace.select("#learning-chain tbody tr").eachText()).containsExactly(
                 "Mapa de supuestos Tarjeta de experimento Que un SMS reduce la espera Tarjeta de aprendizaje Pivotar");
 
         // A link to another team's exercise, or a choice that does not exist, changes nothing.
-        String foreign = idAfter(location(c.sara().post("/course/teams/" + c.team2() + "/exercises", Map.of("module",
+        String foreign = CoursePerson.idAfter(CoursePerson.location(c.sara().post("/course/teams/" + c.team2() + "/exercises", Map.of("module",
                 "seleccion-de-conceptos", "template", "mapa-de-supuestos"))), "/exercises/");
         assertThat(save(c.ana(), team + "/exercises/" + card, Map.of("f.supuesto", foreign)).statusCode()).isEqualTo(400);
         assertThat(save(c.ana(), team + "/exercises/" + card, Map.of("f.tipo", "inventado")).statusCode()).isEqualTo(400);
@@ -277,15 +263,15 @@ class TeamworkIT {
     @Test
     void selfEnrolmentMentoringLogAndFieldNotesWarning() {
         Course c = course("enrol");
-        Tenant tenant = tenant("teamwork");
+        Tenant tenant = CoursePerson.registered("teamwork");
         CoursePerson newcomer = person(tenant, "enrol-nuevo", LEARNER, c.id());
         CoursePerson late = person(tenant, "enrol-tarde", LEARNER, c.id());
         assertThat(newcomer.post("/course/teams/" + c.team2() + "/join", Map.of()).statusCode()).as("enrolment closed").isEqualTo(403);
-        location(c.teacher().post("/course/teams/enrolment", Map.of("min", "1", "max", "2", "deadline",
+        CoursePerson.location(c.teacher().post("/course/teams/enrolment", Map.of("min", "1", "max", "2", "deadline",
                 LocalDateTime.now().plusDays(7).withNano(0).toString())));
         assertThat(c.teacher().post("/course/teams/enrolment", Map.of("min", "3", "max", "2", "deadline", "2030-01-01T00:00"))
                 .statusCode()).isEqualTo(400);
-        location(newcomer.post("/course/teams/" + c.team2() + "/join", Map.of()));
+        CoursePerson.location(newcomer.post("/course/teams/" + c.team2() + "/join", Map.of()));
         assertThat(newcomer.post("/course/teams/" + c.team2() + "/join", Map.of()).statusCode()).isEqualTo(409);
         assertThat(late.post("/course/teams/" + c.team2() + "/join", Map.of()).statusCode()).as("team full").isEqualTo(409);
         assertThat(c.ana().post("/course/teams/" + c.team2() + "/join", Map.of()).statusCode()).as("already in a team").isEqualTo(409);
@@ -293,13 +279,13 @@ class TeamworkIT {
         assertThat(newcomer.page("/course/teams/" + c.team2()).select("#members li")).hasSize(2);
 
         String team = "/course/teams/" + c.team1();
-        location(c.mentor().post(team + "/log", Map.of("met_on", "2027-03-10", "attended", "Ana, Luis", "notes",
+        CoursePerson.location(c.mentor().post(team + "/log", Map.of("met_on", "2027-03-10", "attended", "Ana, Luis", "notes",
                 "Revisamos el árbol de problemas", "agreements", "Entrevistar a 5 familias", "next_steps", "Plan de investigación")));
         assertThat(c.ana().page(team).select(".log-entry").text()).contains("Revisamos el árbol de problemas").contains("Entrevistar a 5 familias");
         assertThat(c.ana().post(team + "/log", Map.of("met_on", "2027-03-11", "notes", "x")).statusCode()).isEqualTo(403);
         assertThat(c.mentor().post(team + "/log", Map.of("met_on", "10/03/2027", "notes", "x")).statusCode()).isEqualTo(400);
 
-        String notes = idAfter(location(c.ana().post(team + "/exercises", Map.of("module", "descubrimiento",
+        String notes = CoursePerson.idAfter(CoursePerson.location(c.ana().post(team + "/exercises", Map.of("module", "descubrimiento",
                 "template", "registro-de-campo"))), "/exercises/");
         Document notesPage = c.ana().page(team + "/exercises/" + notes);
         assertThat(notesPage.getElementById("personal-data").text()).contains("no guardes nombres");
@@ -316,15 +302,15 @@ class TeamworkIT {
         String changed = json.replaceFirst("\"fields\": \\[", "\"fields\": [{\"key\": \"presupuesto\", \"type\": \"TEXT\", "
                 + "\"label\": {\"es\": \"Presupuesto disponible\", \"en\": \"Available budget\"}},");
         HttpResponse<String> saved = c.teacher().post("/course/templates", Map.of("definition", changed));
-        assertThat(location(saved)).contains("saved=2");
+        assertThat(CoursePerson.location(saved)).contains("saved=2");
         assertThat(c.teacher().page("/course/templates/problema-inicial").select("#template-versions li")).hasSize(2);
 
         // Work already started keeps version 1; new work gets version 2; other courses keep the shipped one.
         assertThat(c.ana().page(c.exercisePath()).getElementById("f.presupuesto")).isNull();
-        String fresh = idAfter(location(c.ana().post("/course/teams/" + c.team1() + "/exercises", Map.of("module",
+        String fresh = CoursePerson.idAfter(CoursePerson.location(c.ana().post("/course/teams/" + c.team1() + "/exercises", Map.of("module",
                 "exploracion-institucional", "template", "problema-inicial"))), "/exercises/");
         assertThat(c.ana().page("/course/teams/" + c.team1() + "/exercises/" + fresh).getElementById("f.presupuesto")).isNotNull();
-        String elsewhere = idAfter(location(other.ana().post("/course/teams/" + other.team1() + "/exercises", Map.of("module",
+        String elsewhere = CoursePerson.idAfter(CoursePerson.location(other.ana().post("/course/teams/" + other.team1() + "/exercises", Map.of("module",
                 "exploracion-institucional", "template", "problema-inicial"))), "/exercises/");
         assertThat(other.ana().page("/course/teams/" + other.team1() + "/exercises/" + elsewhere).getElementById("f.presupuesto")).isNull();
 

@@ -95,4 +95,22 @@ public record CoursePerson(String token, String landing) {
         if (!body.isEmpty()) body.append('&');
         body.append(LtiClient.form(Map.of(key, value)));
     }
+
+    /** The Location of a 303 (failing with the page when it is something else). */
+    public static String location(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(303);
+        return response.headers().firstValue("Location").orElseThrow();
+    }
+
+    /** The id after a prefix in a path, e.g. the team id of "/course/teams/{id}?s=…". */
+    public static String idAfter(String location, String prefix) {
+        return location.substring(location.indexOf(prefix) + prefix.length()).replaceAll("[/?#].*", "");
+    }
+
+    /** A test platform tenant, registered with the tool by dynamic registration. */
+    public static Tenant registered(String name) {
+        Tenant tenant = org.innovadores.lti.TestPlatform.get().tenant(name);
+        LtiClient.register(tenant);
+        return tenant;
+    }
 }
