@@ -38,6 +38,7 @@ CREATE TABLE roster_member (
     program_id   UUID NOT NULL REFERENCES program (id),
     user_id      VARCHAR(255) NOT NULL,
     name         VARCHAR(255),
+    email        VARCHAR(320),
     role         VARCHAR(20) NOT NULL,
     status       VARCHAR(20) NOT NULL,
     refreshed_at TIMESTAMP WITH TIME ZONE NOT NULL,

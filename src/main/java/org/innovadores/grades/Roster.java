@@ -45,10 +45,10 @@ public class Roster {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         for (NamesRoles.Member member : members) {
             String role = Role.fromLti(member.roles()).name();
-            if (db.update("UPDATE roster_member SET name = ?, role = ?, status = ?, refreshed_at = ? WHERE program_id = ? AND user_id = ?",
-                    member.name(), role, member.status(), now, program, member.userId()) == 0) {
-                db.update("INSERT INTO roster_member (program_id, user_id, name, role, status, refreshed_at) VALUES (?, ?, ?, ?, ?, ?)",
-                        program, member.userId(), member.name(), role, member.status(), now);
+            if (db.update("UPDATE roster_member SET name = ?, email = ?, role = ?, status = ?, refreshed_at = ? WHERE program_id = ? "
+                    + "AND user_id = ?", member.name(), member.email(), role, member.status(), now, program, member.userId()) == 0) {
+                db.update("INSERT INTO roster_member (program_id, user_id, name, email, role, status, refreshed_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?, ?)", program, member.userId(), member.name(), member.email(), role, member.status(), now);
             }
             if ("Active".equalsIgnoreCase(member.status())) teams.seen(program, member.userId(), member.name(), role);
         }

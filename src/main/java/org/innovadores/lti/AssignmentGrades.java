@@ -70,6 +70,24 @@ public class AssignmentGrades {
         }
     }
 
+    /** Updates a line item's label and maximum (PUT to the line item). */
+    public void updateLineItem(UUID platform, String lineItem, String label, double scoreMaximum, String resourceId, String tag)
+            throws ServiceTokens.Unavailable {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put("id", lineItem);
+        item.put("label", label);
+        item.put("scoreMaximum", scoreMaximum);
+        item.put("resourceId", resourceId);
+        item.put("tag", tag);
+        HttpResponse<String> answer = send(platform, Set.of(LINEITEM_SCOPE), HttpRequest.newBuilder(URI.create(lineItem))
+                .header("Content-Type", "application/vnd.ims.lis.v2.lineitem+json")
+                .header("Accept", "application/vnd.ims.lis.v2.lineitem+json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(item))));
+        if (answer.statusCode() / 100 != 2) {
+            throw new ServiceTokens.Unavailable(answer.statusCode(), ServiceTokens.abbreviate(answer.body()));
+        }
+    }
+
     HttpResponse<String> send(UUID platform, Set<String> scopes, HttpRequest.Builder request) throws ServiceTokens.Unavailable {
         for (int attempt = 0; ; attempt++) {
             String token = tokens.token(platform, scopes);

@@ -27,7 +27,7 @@ public class NamesRoles {
     private static final int MAX_PAGES = 1000;
 
     /** A member as the platform lists them: their user id (the launches' sub), name and roles. */
-    public record Member(String userId, String name, List<String> roles, String status) {
+    public record Member(String userId, String name, String email, List<String> roles, String status) {
     }
 
     @Inject
@@ -54,7 +54,9 @@ public class NamesRoles {
                         if (m.get("roles") instanceof List<?> r) r.forEach(x -> roles.add(String.valueOf(x)));
                         Object name = m.get("name");
                         Object status = m.get("status");
-                        members.add(new Member(String.valueOf(id), name == null ? null : String.valueOf(name), roles,
+                        Object email = m.get("email");
+                        members.add(new Member(String.valueOf(id), name == null ? null : String.valueOf(name),
+                                email == null ? null : String.valueOf(email), roles,
                                 status == null ? "Active" : String.valueOf(status)));
                     }
                 }

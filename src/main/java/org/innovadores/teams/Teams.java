@@ -24,8 +24,11 @@ public class Teams {
     @Inject
     Sql db;
 
-    /** Someone who has launched into the course. */
-    public record Person(String subject, String name, String role, UUID team) {
+    /** Someone of the course (who has launched into it, or whom the LMS roster lists), and their e-mail when known. */
+    public record Person(String subject, String name, String role, UUID team, String email) {
+        public Person(String subject, String name, String role, UUID team) {
+            this(subject, name, role, team, null);
+        }
     }
 
     /** Self-enrolment as opened: team sizes and until when. */
@@ -55,9 +58,11 @@ public class Teams {
 
     public List<Person> people(UUID program) {
         List<Person> people = new ArrayList<>();
-        query("SELECT c.subject, c.display_name, c.role, m.team_id FROM course_member c LEFT JOIN team_member m "
-                + "ON m.program_id = c.program_id AND m.subject = c.subject WHERE c.program_id = ? ORDER BY c.display_name, c.subject",
-                row -> people.add(new Person(row.getString(1), row.getString(2), row.getString(3), row.getObject(4, UUID.class))), program);
+        query("SELECT c.subject, c.display_name, c.role, m.team_id, r.email FROM course_member c LEFT JOIN team_member m "
+                + "ON m.program_id = c.program_id AND m.subject = c.subject LEFT JOIN roster_member r ON r.program_id = c.program_id "
+                + "AND r.user_id = c.subject WHERE c.program_id = ? ORDER BY c.display_name, c.subject",
+                row -> people.add(new Person(row.getString(1), row.getString(2), row.getString(3), row.getObject(4, UUID.class),
+                        row.getString(5))), program);
         return people;
     }
 

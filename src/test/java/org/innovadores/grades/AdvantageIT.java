@@ -122,6 +122,15 @@ class AdvantageIT {
         assertThat(jtis).hasSize(t.assertions.size());
         Thread.sleep(3000);
         assertThat(t.scores).as("nothing sent twice").hasSize(5);
+
+        // Renaming the module renames its gradebook columns.
+        Document editor = c.teacher().page("/course/authoring/modules/exploracion-institucional");
+        CoursePerson.location(c.teacher().submit(editor, "#editor", Map.of("title_es", "Exploración de la institución"), "save"));
+        await("the renamed columns", () -> t.updatedLineItems.stream().anyMatch(i -> "Exploración de la institución".equals(i.get("label")))
+                && t.updatedLineItems.stream().anyMatch(i -> "Problema inicial · Exploración de la institución".equals(i.get("label"))));
+        assertThat(t.updatedLineItems).filteredOn(i -> "Exploración de la institución".equals(i.get("label")))
+                .allSatisfy(i -> assertThat(i).containsEntry("scoreMaximum", 100.0)
+                        .containsEntry("_path", "/p/advantage/lineitems/100/lineitem"));
     }
 
     @Test
@@ -204,6 +213,10 @@ class AdvantageIT {
         List<String> people = teams.select("#people tbody tr td:first-child").eachText();
         assertThat(people).contains("Persona 0", "Persona 229").hasSizeGreaterThanOrEqualTo(230);
         assertThat(teams.getElementById("without-team").text()).contains("224");
+        String invite = teams.getElementById("invite").attr("href");
+        assertThat(invite).startsWith("mailto:?bcc=").contains("persona1@example.gov.py").contains("persona229@example.gov.py")
+                .doesNotContain("persona0@");
+        assertThat(invite.split(",")).hasSize(224);
         assertThat(c.ana().post("/course/grades/roster", Map.of()).statusCode()).isEqualTo(403);
     }
 }

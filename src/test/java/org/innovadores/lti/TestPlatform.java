@@ -88,6 +88,7 @@ public final class TestPlatform {
         /** Scores received: the request path with its query, and the score's JSON. */
         public final List<Map<String, Object>> scores = new java.util.concurrent.CopyOnWriteArrayList<>();
         public final List<Map<String, Object>> createdLineItems = new java.util.concurrent.CopyOnWriteArrayList<>();
+        public final List<Map<String, Object>> updatedLineItems = new java.util.concurrent.CopyOnWriteArrayList<>();
         /** 0: answer normally; 500: answer 500; -1: hold the request past the tool's timeout. */
         public volatile int scoreFailure;
         /** Users the gradebook refuses with a 400, as Moodle does for a user not gradable in the course. */
@@ -212,7 +213,14 @@ public final class TestPlatform {
                 case "memberships" -> memberships(exchange, tenant);
                 default -> {
                     if (rest.startsWith("lineitems/") && rest.endsWith("/scores")) score(exchange, tenant, rest);
-                    else respond(exchange, 404, "text/plain", "not found");
+                    else if (rest.startsWith("lineitems/") && rest.endsWith("/lineitem") && "PUT".equals(exchange.getRequestMethod())
+                            && authorised(exchange)) {
+                        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+                        Map<String, Object> item = new LinkedHashMap<>(JsonUtil.parseJson(body));
+                        item.put("_path", exchange.getRequestURI().getRawPath());
+                        tenant.updatedLineItems.add(item);
+                        respond(exchange, 200, "application/vnd.ims.lis.v2.lineitem+json", body);
+                    } else respond(exchange, 404, "text/plain", "not found");
                 }
             }
         } catch (RuntimeException | JoseException e) {
@@ -309,7 +317,8 @@ public final class TestPlatform {
         int page = Integer.parseInt(query(exchange.getRequestURI()).getOrDefault("page", "0"));
         List<Map<String, Object>> members = new ArrayList<>();
         for (int i = page * 50; i < Math.min(tenant.rosterSize, (page + 1) * 50); i++) {
-            members.add(Map.of("user_id", "roster-" + i, "name", "Persona " + i, "status", "Active", "roles",
+            members.add(Map.of("user_id", "roster-" + i, "name", "Persona " + i, "email", "persona" + i + "@example.gov.py",
+                    "status", "Active", "roles",
                     List.of(i % 40 == 0 ? "Instructor" : "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner")));
         }
         if ((page + 1) * 50 < tenant.rosterSize) {
