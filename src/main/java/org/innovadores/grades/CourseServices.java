@@ -40,8 +40,18 @@ public class CourseServices {
     PlatformRegistry registry;
 
     void courseOpened(@Observes CourseVisited visit) {
+        ServiceClaims claims = ServiceClaims.of(visit.session().launchClaims());
+        if (claims.lineItems() == null && claims.memberships() == null) return;
+        Services known = remembered.get(visit.program().id());
+        // Every page of the course fires this; the database is written only when something changed.
+        if (known != null && java.util.Objects.equals(known.lineItems(), claims.lineItems())
+                && java.util.Objects.equals(known.memberships(), claims.memberships())) {
+            return;
+        }
         remember(visit.program(), visit.session());
     }
+
+    private final java.util.concurrent.ConcurrentHashMap<UUID, Services> remembered = new java.util.concurrent.ConcurrentHashMap<>();
 
     void itemLaunched(@Observes ProgramItemLaunched launched) {
         Services services = remember(launched.program(), launched.session());
@@ -73,7 +83,9 @@ public class CourseServices {
                 // Written by a launch at the same moment.
             }
         }
-        return services(program.id()).orElse(null);
+        Services stored = services(program.id()).orElse(null);
+        if (stored != null) remembered.put(program.id(), stored);
+        return stored;
     }
 
     public Optional<Services> services(UUID program) {

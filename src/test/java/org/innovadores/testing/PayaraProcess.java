@@ -67,13 +67,29 @@ public final class PayaraProcess implements AutoCloseable {
      * the run.
      */
     public static PayaraProcess startReady(int port, Map<String, String> properties) {
+        awaitPortFree(port);
         PayaraProcess first = start(port, properties);
         try {
             return first.awaitReady(Duration.ofSeconds(120));
         } catch (IllegalStateException stuck) {
             System.err.println("Payara Micro on port " + port + " did not become ready (" + stuck.getMessage() + "); starting it again");
             first.close();
+            awaitPortFree(port);
             return start(port, properties).awaitReady(Duration.ofMinutes(3));
+        }
+    }
+
+    /** Waits (up to a minute) until nothing listens on the port: the previous test's server may still be stopping. */
+    static void awaitPortFree(int port) {
+        for (int i = 0; i < 120; i++) {
+            try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+                Thread.sleep(500); // still listening; nothing to synchronise on but the port
+            } catch (IOException free) {
+                return;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
