@@ -34,6 +34,7 @@ import org.innovadores.program.Programs;
 import org.innovadores.teams.TeamAccess;
 import org.innovadores.teams.TeamAccess.Seat;
 import org.innovadores.web.ClientError;
+import org.innovadores.web.Ids;
 import org.innovadores.web.Page;
 import org.innovadores.web.Pages;
 import org.innovadores.web.Texts;
@@ -186,7 +187,7 @@ public class ExerciseResource {
         Seat seat = access.seat(courses.visitForm(token, csrf, headers), teamId);
         if (!seat.canWrite()) throw ClientError.forbidden("exercises.error.notMember");
         Exercise exercise = exercise(seat, exerciseId);
-        UUID conflict = uuid(conflictId);
+        UUID conflict = Ids.uuid(conflictId);
         if (exercises.conflicts(exercise.id()).stream().noneMatch(c -> c.id().equals(conflict))) throw ClientError.notFound("error.notFound");
         if (!"proposed".equals(use) && !"current".equals(use)) throw ClientError.badRequest("error.badRequest");
         exercises.resolve(seat.team().id(), exercise.id(), conflict, "proposed".equals(use), seat.subject(), seat.name());
@@ -243,7 +244,7 @@ public class ExerciseResource {
         Exercise exercise = exercise(seat, exerciseId);
         List<Exercises.Comment> existing = exercises.comments(exercise.id());
         if (resolve != null) {
-            UUID id = uuid(resolve);
+            UUID id = Ids.uuid(resolve);
             if (existing.stream().noneMatch(c -> c.id().equals(id))) throw ClientError.notFound("error.notFound");
             exercises.resolveComment(exercise.id(), id);
             return seeOther(seat, "/" + exercise.id(), "comment");
@@ -252,7 +253,7 @@ public class ExerciseResource {
         if (text.isEmpty() || text.length() > 10_000) throw ClientError.badRequest("exercises.error.comment");
         String fieldKey = field == null || field.isBlank() ? null : field;
         if (fieldKey != null && template(exercise).field(fieldKey).isEmpty()) throw ClientError.badRequest("error.badRequest");
-        UUID parentId = parent == null || parent.isBlank() ? null : uuid(parent);
+        UUID parentId = parent == null || parent.isBlank() ? null : Ids.uuid(parent);
         if (parentId != null && existing.stream().noneMatch(c -> c.id().equals(parentId))) throw ClientError.badRequest("error.badRequest");
         exercises.comment(exercise.id(), fieldKey, parentId, text, seat.subject(), seat.name());
         return seeOther(seat, "/" + exercise.id(), "comment");
@@ -335,7 +336,7 @@ public class ExerciseResource {
     }
 
     private Exercise exercise(Seat seat, String id) {
-        return exercises.find(seat.team().id(), uuid(id)).orElseThrow(() -> ClientError.notFound("error.notFound"));
+        return exercises.find(seat.team().id(), Ids.uuid(id)).orElseThrow(() -> ClientError.notFound("error.notFound"));
     }
 
     private TemplateDefinition template(Exercise exercise) {
@@ -348,15 +349,8 @@ public class ExerciseResource {
     }
 
     private Response seeOther(Seat seat, String path, String notice) {
-        return Response.status(Response.Status.SEE_OTHER).header("Location", "/course/teams/" + seat.team().id() + "/exercises" + path
-                + "?" + (notice == null ? "" : "notice=" + notice + "&") + "s=" + sessions.linkToken(seat.visit().session())).build();
+        return sessions.seeOther(seat.visit().session(), "/course/teams/" + seat.team().id() + "/exercises" + path
+                + (notice == null ? "" : "?notice=" + notice));
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ClientError.notFound("error.notFound");
-        }
-    }
 }

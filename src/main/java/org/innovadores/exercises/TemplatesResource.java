@@ -110,7 +110,6 @@ public class TemplatesResource {
                     .build();
         }
         Templates.Version version = templates.add(program, definition, visit.session().subject());
-        return Response.status(Response.Status.SEE_OTHER).header("Location", "/course/templates/" + definition.key()
-                + "?saved=" + version.number() + "&s=" + sessions.linkToken(visit.session())).build();
+        return sessions.seeOther(visit.session(), "/course/templates/" + definition.key() + "?saved=" + version.number());
     }
 }

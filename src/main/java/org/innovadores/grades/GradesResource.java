@@ -24,6 +24,7 @@ import org.innovadores.participants.ToolSession;
 import org.innovadores.program.CourseProgram;
 import org.innovadores.program.CourseProgram.Visit;
 import org.innovadores.web.ClientError;
+import org.innovadores.web.Ids;
 import org.innovadores.web.Page;
 import org.innovadores.web.Pages;
 
@@ -81,12 +82,7 @@ public class GradesResource {
     @Operation(hidden = true)
     public Response resend(@FormParam("s") String token, @FormParam("csrf") String csrf, @FormParam("id") String id) {
         Visit visit = courses.authoring(signedIn.requireForm(token, csrf, headers));
-        UUID score;
-        try {
-            score = UUID.fromString(id == null ? "" : id);
-        } catch (IllegalArgumentException e) {
-            throw ClientError.notFound("error.notFound");
-        }
+        UUID score = Ids.uuid(id == null ? "" : id);
         if (!outbox.resend(visit.requireProgram().id(), score)) throw ClientError.notFound("error.notFound");
         return back(visit.session(), "/course/grades", "resent");
     }
@@ -127,7 +123,6 @@ public class GradesResource {
     }
 
     private Response back(ToolSession session, String path, String notice) {
-        return Response.status(Response.Status.SEE_OTHER).header("Location", path + "?notice=" + notice + "&s="
-                + sessions.linkToken(session)).build();
+        return sessions.seeOther(session, path + "?notice=" + notice);
     }
 }

@@ -49,18 +49,7 @@ public class AssignmentGrades {
     /** Creates a line item in the container; answers its URL. */
     public String createLineItem(UUID platform, String container, String label, double scoreMaximum, String resourceId, String tag)
             throws ServiceTokens.Unavailable {
-        Map<String, Object> item = new LinkedHashMap<>();
-        item.put("label", label);
-        item.put("scoreMaximum", scoreMaximum);
-        item.put("resourceId", resourceId);
-        item.put("tag", tag);
-        HttpResponse<String> answer = send(platform, Set.of(LINEITEM_SCOPE), HttpRequest.newBuilder(URI.create(container))
-                .header("Content-Type", "application/vnd.ims.lis.v2.lineitem+json")
-                .header("Accept", "application/vnd.ims.lis.v2.lineitem+json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(item))));
-        if (answer.statusCode() / 100 != 2) {
-            throw new ServiceTokens.Unavailable(answer.statusCode(), ServiceTokens.abbreviate(answer.body()));
-        }
+        HttpResponse<String> answer = lineItemCall(platform, container, "POST", lineItem(null, label, scoreMaximum, resourceId, tag));
         try {
             String id = JSONObjectUtils.getString(JSONObjectUtils.parse(answer.body()), "id");
             if (id == null) throw new ServiceTokens.Unavailable(answer.statusCode(), "the new line item has no id");
@@ -73,19 +62,29 @@ public class AssignmentGrades {
     /** Updates a line item's label and maximum (PUT to the line item). */
     public void updateLineItem(UUID platform, String lineItem, String label, double scoreMaximum, String resourceId, String tag)
             throws ServiceTokens.Unavailable {
+        lineItemCall(platform, lineItem, "PUT", lineItem(lineItem, label, scoreMaximum, resourceId, tag));
+    }
+
+    private static String lineItem(String id, String label, double scoreMaximum, String resourceId, String tag) {
         Map<String, Object> item = new LinkedHashMap<>();
-        item.put("id", lineItem);
+        if (id != null) item.put("id", id);
         item.put("label", label);
         item.put("scoreMaximum", scoreMaximum);
         item.put("resourceId", resourceId);
         item.put("tag", tag);
-        HttpResponse<String> answer = send(platform, Set.of(LINEITEM_SCOPE), HttpRequest.newBuilder(URI.create(lineItem))
+        return JSONObjectUtils.toJSONString(item);
+    }
+
+    /** A line item request; answers the 2xx response, throws on anything else. */
+    private HttpResponse<String> lineItemCall(UUID platform, String url, String method, String json) throws ServiceTokens.Unavailable {
+        HttpResponse<String> answer = send(platform, Set.of(LINEITEM_SCOPE), HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/vnd.ims.lis.v2.lineitem+json")
                 .header("Accept", "application/vnd.ims.lis.v2.lineitem+json")
-                .PUT(HttpRequest.BodyPublishers.ofString(JSONObjectUtils.toJSONString(item))));
+                .method(method, HttpRequest.BodyPublishers.ofString(json)));
         if (answer.statusCode() / 100 != 2) {
             throw new ServiceTokens.Unavailable(answer.statusCode(), ServiceTokens.abbreviate(answer.body()));
         }
+        return answer;
     }
 
     HttpResponse<String> send(UUID platform, Set<String> scopes, HttpRequest.Builder request) throws ServiceTokens.Unavailable {

@@ -56,7 +56,6 @@ public class ProfileResource {
             throw ClientError.badRequest("profile.error.language");
         }
         sessions.chooseLocale(session, language);
-        return Response.status(Response.Status.SEE_OTHER)
-                .header("Location", "/course/profile?saved=1&s=" + sessions.linkToken(session)).build();
+        return sessions.seeOther(session, "/course/profile?saved=1");
     }
 }

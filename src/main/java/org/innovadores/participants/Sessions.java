@@ -133,6 +133,18 @@ public class Sessions {
         return sign(session.id(), session.expiresAt().getEpochSecond());
     }
 
+    /**
+     * A 303 to a page of the tool, with a fresh link token for browsers that refuse the cookie (added
+     * to the path's query, before any fragment). Relative: right behind any proxy.
+     */
+    public jakarta.ws.rs.core.Response seeOther(ToolSession session, String path) {
+        int hash = path.indexOf('#');
+        String bare = hash < 0 ? path : path.substring(0, hash);
+        String fragment = hash < 0 ? "" : path.substring(hash);
+        return jakarta.ws.rs.core.Response.status(jakarta.ws.rs.core.Response.Status.SEE_OTHER).header("Location",
+                bare + (bare.contains("?") ? "&" : "?") + "s=" + linkToken(session) + fragment).build();
+    }
+
     /** The anti-forgery value a form of this session must carry. */
     public String csrf(ToolSession session) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(mac("csrf:" + session.id()));

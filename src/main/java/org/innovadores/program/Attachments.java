@@ -22,6 +22,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.innovadores.runtime.DataDirectory;
 import org.innovadores.web.ClientError;
+import org.innovadores.web.Ids;
 
 /**
  * Files attached to modules. The upload streams to a temporary file (never whole in memory), its
@@ -82,7 +83,7 @@ public class Attachments {
 
     @Transactional
     public Attachment store(ProgramModule module, String fileName, InputStream content, Author author) throws IOException {
-        String name = cleanName(fileName);
+        String name = Ids.fileName(fileName, "archivo");
         UUID id = UUID.randomUUID();
         Path folder = folder();
         Path temporary = Files.createTempFile(folder, "upload-", ".part");
@@ -122,11 +123,4 @@ public class Attachments {
         return data.folder("media/attachments");
     }
 
-    /** The name shown and offered on download: no folders, no control characters, bounded. */
-    static String cleanName(String fileName) {
-        String name = fileName == null ? "" : fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..")) name = "archivo";
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
-    }
 }

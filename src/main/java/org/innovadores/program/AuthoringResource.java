@@ -294,8 +294,7 @@ public class AuthoringResource {
     }
 
     private Response seeOther(String path, ToolSession session) {
-        return Response.status(Response.Status.SEE_OTHER)
-                .header("Location", path + (path.contains("?") ? "&" : "?") + "s=" + sessions.linkToken(session)).build();
+        return sessions.seeOther(session, path);
     }
 
     private static int integer(String value) {

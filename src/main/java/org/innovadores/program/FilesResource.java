@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.innovadores.program.CourseProgram.Visit;
 import org.innovadores.web.ClientError;
+import org.innovadores.web.Ids;
 
 /**
  * Serves files attached to modules, only to people of the course that owns them (and files of a
@@ -42,12 +43,7 @@ public class FilesResource {
     @Operation(hidden = true)
     public Response file(@QueryParam("s") String token, @PathParam("id") String id) {
         Visit visit = courses.visit(token, headers);
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ClientError.notFound("error.notFound");
-        }
+        UUID uuid = Ids.uuid(id);
         Program program = visit.requireProgram();
         Attachment attachment = attachments.find(uuid)
                 .filter(a -> programs.listing(program, true, visit.session().subject()).stream().map(Programs.Listed::module)

@@ -146,8 +146,7 @@ public class ProgramResource {
                 .orElseThrow(() -> ClientError.notFound("error.notFound"));
         ProgramModule module = row.module();
         reading.read(program, module, visit.session().subject(), row.completion());
-        return Response.status(Response.Status.SEE_OTHER).header("Location",
-                "/course/modules/" + module.key() + "?s=" + sessions.linkToken(visit.session()) + "#completion").build();
+        return sessions.seeOther(visit.session(), "/course/modules/" + module.key() + "#completion");
     }
 
     @GET
@@ -196,8 +195,7 @@ public class ProgramResource {
         List<ModuleRow> rows = rows(visit, program, "es");
         String target = lastVisited(rows).or(() -> rows.stream().findFirst())
                 .map(r -> "/course/modules/" + r.module().key()).orElse("/course");
-        return Response.status(Response.Status.SEE_OTHER)
-                .header("Location", target + "?s=" + sessions.linkToken(visit.session())).build();
+        return sessions.seeOther(visit.session(), target);
     }
 
     // --- views ------------------------------------------------------------------------------------

@@ -1,10 +1,7 @@
 package org.innovadores.recordings;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -13,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.innovadores.runtime.Sql;
 
 /**
@@ -29,57 +25,24 @@ public class MediaAssets {
     private static final String COLUMNS = "a.id, a.program_id, a.module_key, a.workshop_key, a.kind, a.title, a.language, "
             + "a.link_url, a.file_name, a.content_type, a.size_bytes, a.sha256, a.duration_s, a.chapters, a.created_by, a.created_at";
 
-    @Resource(lookup = "java:app/jdbc/innovadores")
-    DataSource dataSource;
 
     /** An asset with whether the module it belongs to is published. */
     public record Located(MediaAsset asset, boolean modulePublished) {
     }
 
     public Optional<Located> find(UUID id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + ", m.status FROM media_asset a "
-                     + "LEFT JOIN program_module m ON m.program_id = a.program_id AND m.item_key = a.module_key WHERE a.id = ?")) {
-            select.setObject(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) return Optional.empty();
-                return Optional.of(new Located(asset(row), "PUBLISHED".equals(row.getString(17))));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read media " + id, e);
-        }
+        List<Located> found = new ArrayList<>();
+        db.query("SELECT " + COLUMNS + ", m.status FROM media_asset a LEFT JOIN program_module m "
+                + "ON m.program_id = a.program_id AND m.item_key = a.module_key WHERE a.id = ?",
+                row -> found.add(new Located(asset(row), "PUBLISHED".equals(row.getString(17)))), id);
+        return found.stream().findFirst();
     }
 
     /** A module's media (its own and its workshops'), in the order they were added. */
     public List<MediaAsset> ofModule(UUID program, String moduleKey) {
         List<MediaAsset> assets = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM media_asset a "
-                     + "WHERE a.program_id = ? AND a.module_key = ? ORDER BY a.created_at, a.id")) {
-            select.setObject(1, program);
-            select.setString(2, moduleKey);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) assets.add(asset(row));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot list media", e);
-        }
-        return assets;
-    }
-
-    /** Every medium of a program: what the module list needs to count recordings. */
-    public List<MediaAsset> ofProgram(UUID program) {
-        List<MediaAsset> assets = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM media_asset a "
-                     + "WHERE a.program_id = ? ORDER BY a.created_at, a.id")) {
-            select.setObject(1, program);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) assets.add(asset(row));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot list media", e);
-        }
+        db.query("SELECT " + COLUMNS + " FROM media_asset a WHERE a.program_id = ? AND a.module_key = ? ORDER BY a.created_at, a.id",
+                row -> assets.add(asset(row)), program, moduleKey);
         return assets;
     }
 

@@ -31,6 +31,7 @@ import org.innovadores.program.CourseProgram;
 import org.innovadores.program.Program;
 import org.innovadores.program.Programs;
 import org.innovadores.web.ClientError;
+import org.innovadores.web.Ids;
 
 /**
  * A recording's bytes, for people of the course that owns it (and for a draft module, only its
@@ -139,12 +140,7 @@ public class MediaResource {
      * unknown id, or a draft module's file for a participant, 404.
      */
     MediaAsset authorised(String id, String token, String pageToken) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ClientError.notFound("error.notFound");
-        }
+        UUID uuid = Ids.uuid(id);
         ToolSession session = token != null ? sessions.resolveScoped(token, scope(uuid))
                 .orElseThrow(() -> new ClientError(Response.Status.UNAUTHORIZED, "error.session"))
                 : signedIn.require(pageToken, headers);

@@ -30,6 +30,7 @@ import org.innovadores.program.Program;
 import org.innovadores.program.ProgramModule;
 import org.innovadores.program.Programs;
 import org.innovadores.web.ClientError;
+import org.innovadores.web.Ids;
 import org.innovadores.web.Page;
 import org.innovadores.web.Pages;
 
@@ -161,8 +162,7 @@ public class PlayerResource {
         MediaAsset asset = playable(visit, id);
         if (done != null) {
             progress.report(asset.id(), visit.session().subject(), 0, 1, 1);
-            return Response.status(Response.Status.SEE_OTHER).header("Location",
-                    "/course/recordings/" + asset.id() + "?s=" + sessions.linkToken(visit.session())).build();
+            return sessions.seeOther(visit.session(), "/course/recordings/" + asset.id());
         }
         double d = number(duration);
         if (d <= 0 || d > 24 * 3600) throw ClientError.badRequest("recordings.error.progress");
@@ -171,12 +171,7 @@ public class PlayerResource {
     }
 
     private MediaAsset playable(Visit visit, String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ClientError.notFound("error.notFound");
-        }
+        UUID uuid = Ids.uuid(id);
         Program program = visit.requireProgram();
         MediaAssets.Located located = assets.find(uuid).orElseThrow(() -> ClientError.notFound("error.notFound"));
         if (!located.asset().programId().equals(program.id())) throw ClientError.notFound("error.notFound");

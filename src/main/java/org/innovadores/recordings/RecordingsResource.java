@@ -34,6 +34,7 @@ import org.innovadores.program.Program;
 import org.innovadores.program.ProgramModule;
 import org.innovadores.program.Programs;
 import org.innovadores.web.ClientError;
+import org.innovadores.web.Ids;
 import org.innovadores.web.Page;
 import org.innovadores.web.Pages;
 
@@ -188,12 +189,7 @@ public class RecordingsResource {
     }
 
     private MediaAsset own(Visit visit, String id) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ClientError.notFound("error.notFound");
-        }
+        UUID uuid = Ids.uuid(id);
         MediaAsset asset = assets.find(uuid).map(MediaAssets.Located::asset)
                 .orElseThrow(() -> ClientError.notFound("error.notFound"));
         if (!asset.programId().equals(visit.requireProgram().id())) throw ClientError.notFound("error.notFound");
@@ -201,9 +197,8 @@ public class RecordingsResource {
     }
 
     private Response back(ToolSession session, Target target, String saved) {
-        String query = "module=" + target.moduleKey() + (target.workshopKey() == null ? "" : "&workshop=" + target.workshopKey());
-        return Response.status(Response.Status.SEE_OTHER).header("Location",
-                "/course/authoring/recordings?" + query + "&saved=" + saved + "&s=" + sessions.linkToken(session)).build();
+        return sessions.seeOther(session, "/course/authoring/recordings?module=" + target.moduleKey()
+                + (target.workshopKey() == null ? "" : "&workshop=" + target.workshopKey()) + "&saved=" + saved);
     }
 
     static MediaKind kind(String name) {
@@ -220,7 +215,7 @@ public class RecordingsResource {
     }
 
     static String title(String title, String fallback) {
-        String chosen = title == null || title.isBlank() ? Uploads.cleanName(fallback) : title.strip();
+        String chosen = title == null || title.isBlank() ? Ids.fileName(fallback, "grabacion") : title.strip();
         if (chosen.length() > 300) throw ClientError.badRequest("recordings.error.title");
         return chosen;
     }

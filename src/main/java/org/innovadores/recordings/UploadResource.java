@@ -26,6 +26,7 @@ import org.innovadores.participants.ToolSession;
 import org.innovadores.program.CourseProgram;
 import org.innovadores.program.CourseProgram.Visit;
 import org.innovadores.web.ClientError;
+import org.innovadores.web.Ids;
 
 /**
  * Resumable uploads for big recordings, in the manner of the tus protocol: POST creates an upload
@@ -128,12 +129,7 @@ public class UploadResource {
 
     /** The upload a token was issued for, to an instructor of its course. */
     private Uploads.Upload upload(String id, String token) {
-        UUID uuid;
-        try {
-            uuid = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ClientError.notFound("error.notFound");
-        }
+        UUID uuid = Ids.uuid(id);
         ToolSession session = sessions.resolveScoped(token, scope(uuid))
                 .orElseThrow(() -> new ClientError(Response.Status.UNAUTHORIZED, "error.session"));
         if (!CourseProgram.canAuthor(session)) throw ClientError.forbidden("program.error.notInstructor");

@@ -1,5 +1,6 @@
 package org.innovadores.recordings;
 
+import org.innovadores.web.Ids;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -92,7 +93,7 @@ public class Uploads {
         // Captions without a language are taken to be in the program's language, Spanish.
         String tag = language == null && kind == MediaKind.CAPTIONS ? "es" : language;
         Upload upload = new Upload(UUID.randomUUID(), program, moduleKey, workshopKey, kind, title, tag,
-                cleanName(fileName), size, 0, author);
+                Ids.fileName(fileName, "grabacion"), size, 0, author);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         update("INSERT INTO media_upload (id, program_id, module_key, workshop_key, kind, title, language, file_name, size_bytes, "
                         + "received, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
@@ -260,13 +261,6 @@ public class Uploads {
         }
     }
 
-    /** A file name to show and offer for download: no folders, no control characters, bounded. */
-    static String cleanName(String fileName) {
-        String name = fileName == null ? "" : fileName.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (name.isEmpty() || name.equals(".") || name.equals("..")) name = "grabacion";
-        return name.length() > 200 ? name.substring(name.length() - 200) : name;
-    }
 
     private void update(String sql, Object... values) {
         db.update(sql, values);

@@ -1,19 +1,14 @@
 package org.innovadores.recordings;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import javax.sql.DataSource;
 import org.innovadores.runtime.Sql;
 import org.innovadores.program.ModuleMedia;
 
@@ -39,8 +34,6 @@ public class WatchProgress {
         }
     }
 
-    @Resource(lookup = "java:app/jdbc/innovadores")
-    DataSource dataSource;
 
     public Optional<Entry> of(UUID asset, String subject) {
         return Optional.ofNullable(read(asset, subject));
@@ -49,54 +42,28 @@ public class WatchProgress {
     /** One person's entries for every recording of a program, by recording. */
     public Map<UUID, Entry> ofAll(UUID program, String subject) {
         Map<UUID, Entry> entries = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT w.asset_id, w.position_s, w.watched_s, w.duration_s "
-                     + "FROM watch_progress w JOIN media_asset a ON a.id = w.asset_id WHERE a.program_id = ? AND w.subject = ?")) {
-            select.setObject(1, program);
-            select.setString(2, subject);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    entries.put(row.getObject(1, UUID.class), new Entry(row.getDouble(2), row.getDouble(3), row.getDouble(4)));
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read watch progress", e);
-        }
+        db.query("SELECT w.asset_id, w.position_s, w.watched_s, w.duration_s FROM watch_progress w JOIN media_asset a "
+                + "ON a.id = w.asset_id WHERE a.program_id = ? AND w.subject = ?",
+                row -> entries.put(row.getObject(1, UUID.class), new Entry(row.getDouble(2), row.getDouble(3), row.getDouble(4))),
+                program, subject);
         return entries;
     }
 
     /** For each module of a program: its recordings, and how many of them this person has watched. */
     public Map<String, ModuleMedia.Watched> byModule(UUID program, String subject) {
         Map<String, ModuleMedia.Watched> counts = new HashMap<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT a.module_key, COUNT(*), SUM(CASE WHEN w.duration_s > 0 "
-                     + "AND w.watched_s >= ? * w.duration_s THEN 1 ELSE 0 END) FROM media_asset a LEFT JOIN watch_progress w "
-                     + "ON w.asset_id = a.id AND w.subject = ? WHERE a.program_id = ? AND a.kind IN ('VIDEO', 'AUDIO') "
-                     + "GROUP BY a.module_key")) {
-            select.setDouble(1, WATCHED_SHARE);
-            select.setString(2, subject);
-            select.setObject(3, program);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) counts.put(row.getString(1), new ModuleMedia.Watched(row.getInt(2), row.getInt(3)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot count watched recordings", e);
-        }
+        db.query("SELECT a.module_key, COUNT(*), SUM(CASE WHEN w.duration_s > 0 AND w.watched_s >= ? * w.duration_s THEN 1 ELSE 0 END) "
+                + "FROM media_asset a LEFT JOIN watch_progress w ON w.asset_id = a.id AND w.subject = ? WHERE a.program_id = ? "
+                + "AND a.kind IN ('VIDEO', 'AUDIO') GROUP BY a.module_key",
+                row -> counts.put(row.getString(1), new ModuleMedia.Watched(row.getInt(2), row.getInt(3))), WATCHED_SHARE, subject, program);
         return counts;
     }
 
     private Entry read(UUID asset, String subject) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(
-                     "SELECT position_s, watched_s, duration_s FROM watch_progress WHERE asset_id = ? AND subject = ?")) {
-            select.setObject(1, asset);
-            select.setString(2, subject);
-            try (ResultSet row = select.executeQuery()) {
-                return row.next() ? new Entry(row.getDouble(1), row.getDouble(2), row.getDouble(3)) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read watch progress", e);
-        }
+        List<Entry> found = new java.util.ArrayList<>();
+        db.query("SELECT position_s, watched_s, duration_s FROM watch_progress WHERE asset_id = ? AND subject = ?",
+                row -> found.add(new Entry(row.getDouble(1), row.getDouble(2), row.getDouble(3))), asset, subject);
+        return found.isEmpty() ? null : found.get(0);
     }
 
     /** Records a player's report: where it is, how much has been watched, how long the recording is. */

@@ -10,6 +10,7 @@ import org.innovadores.program.CourseProgram;
 import org.innovadores.program.CourseProgram.Visit;
 import org.innovadores.program.CourseVisited;
 import org.innovadores.web.ClientError;
+import org.innovadores.web.Ids;
 
 /**
  * Who may do what with a team, decided from the session alone: participants their own team,
@@ -61,12 +62,7 @@ public class TeamAccess {
     }
 
     public Seat seat(Visit visit, String teamId) {
-        UUID id;
-        try {
-            id = UUID.fromString(teamId);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ClientError.notFound("error.notFound");
-        }
+        UUID id = Ids.uuid(teamId);
         Team team = teams.find(visit.requireProgram().id(), id).orElseThrow(() -> ClientError.notFound("error.notFound"));
         String subject = visit.session().subject();
         boolean member = teams.teamOf(team.programId(), subject).map(team.id()::equals).orElse(false);

@@ -39,6 +39,7 @@ import org.innovadores.program.ProgramModule;
 import org.innovadores.program.Programs;
 import org.innovadores.teams.TeamAccess.Seat;
 import org.innovadores.web.ClientError;
+import org.innovadores.web.Ids;
 import org.innovadores.web.Page;
 import org.innovadores.web.Pages;
 
@@ -171,7 +172,7 @@ public class TeamsResource {
         Visit visit = courses.visitForm(token, csrf, headers);
         Program program = visit.requireProgram();
         if (visit.session().role() != Role.PARTICIPANT) throw ClientError.forbidden("teams.error.onlyParticipants");
-        Team team = teams.find(program.id(), uuid(teamId)).orElseThrow(() -> ClientError.notFound("error.notFound"));
+        Team team = teams.find(program.id(), Ids.uuid(teamId)).orElseThrow(() -> ClientError.notFound("error.notFound"));
         Teams.Enrolment enrolment = teams.enrolment(program.id()).filter(Teams.Enrolment::open)
                 .orElseThrow(() -> ClientError.forbidden("teams.error.closed"));
         if (teams.teamOf(program.id(), visit.session().subject()).isPresent()) throw new ClientError(Response.Status.CONFLICT, "teams.error.already");
@@ -268,20 +269,9 @@ public class TeamsResource {
     }
 
     private Response seeOther(String path, ToolSession session) {
-        int hash = path.indexOf('#');
-        String fragment = hash < 0 ? "" : path.substring(hash);
-        String bare = hash < 0 ? path : path.substring(0, hash);
-        return Response.status(Response.Status.SEE_OTHER).header("Location",
-                bare + (bare.contains("?") ? "&" : "?") + "s=" + sessions.linkToken(session) + fragment).build();
+        return sessions.seeOther(session, path);
     }
 
-    static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw ClientError.notFound("error.notFound");
-        }
-    }
 
     private static int number(String value) {
         try {
