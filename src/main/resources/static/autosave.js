@@ -18,13 +18,13 @@
     }).then(function (response) { return response.json().then(function (body) { return [response.status, body]; }); })
       .then(function (answer) {
         if (answer[0] === 200 && answer[1].conflicts.length === 0) {
-          status.textContent = status.dataset.saved || '✓';
+          status.textContent = status.dataset.saved;
         } else if (answer[0] === 200) {
           window.location.reload();
         } else {
-          status.textContent = '!';
+          status.textContent = status.dataset.failed;
         }
-      }).catch(function () { status.textContent = '…'; })
+      }).catch(function () { status.textContent = status.dataset.offline; })
       .finally(function () { sending = false; if (again) { again = false; save(); } });
   }
 

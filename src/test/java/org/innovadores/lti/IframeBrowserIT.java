@@ -70,6 +70,7 @@ class IframeBrowserIT {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
             assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
             assertThat(driver.findElement(By.id("saved")).getText()).isEqualTo("Preference saved.");
+            assertThat(Browser.cookiesWorkHere(driver)).as("the tool's frame can keep no cookie").isFalse();
             if (noCookies) {
                 assertThat(driver.manage().getCookies()).isEmpty();
             }

@@ -81,6 +81,8 @@ public final class TestPlatform {
         public volatile String lastRegistrationAuthorization;
         /** Claims the authorization endpoint puts in the id_token it answers a browser with. */
         public volatile Map<String, Object> browserLaunchClaims;
+        /** The JWTs of LtiDeepLinkingResponses that browsers posted back, as received. */
+        public final List<String> deepLinkingResponses = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         // LTI Advantage services: what the tool asked for, and how the platform answers.
         public final java.util.concurrent.atomic.AtomicInteger tokenRequests = new java.util.concurrent.atomic.AtomicInteger();
@@ -208,6 +210,8 @@ public final class TestPlatform {
                 case "register" -> register(exchange, tenant);
                 case "auth" -> authorize(exchange, tenant);
                 case "lms" -> lmsPage(exchange, tenant);
+                case "deep-linking-return" -> deepLinkingReturn(exchange, tenant);
+                case "tool-registration" -> toolRegistrationPage(exchange, tenant);
                 case "token" -> token(exchange, tenant);
                 case "lineitems" -> createLineItem(exchange, tenant);
                 case "memberships" -> memberships(exchange, tenant);
@@ -420,6 +424,45 @@ public final class TestPlatform {
                 document.getElementById('launch').submit();
                 </script></body></html>
                 """.formatted(tool, tenant.issuer, tenant.clientId, tenant.deploymentId);
+        respond(exchange, 200, "text/html; charset=utf-8", html);
+    }
+
+    /** Where the tool's deep linking answer lands, posted by the browser as Moodle receives it. */
+    private static void deepLinkingReturn(HttpExchange exchange, Tenant tenant) throws IOException {
+        Map<String, String> form = query(URI.create("?" + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
+        if (!"POST".equals(exchange.getRequestMethod()) || form.get("JWT") == null) {
+            respond(exchange, 400, "text/plain", "no JWT");
+            return;
+        }
+        tenant.deepLinkingResponses.add(form.get("JWT"));
+        respond(exchange, 200, "text/html; charset=utf-8", """
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Placed</title></head>
+                <body><main><h1 id="placed">Content placed in the course</h1></main></body></html>""");
+    }
+
+    /**
+     * A site administrator's page of the test LMS that opens a tool's registration link in a frame
+     * with the platform's openid_configuration and registration_token, as Moodle does, and shows
+     * when the tool asks to be closed.
+     */
+    private static void toolRegistrationPage(HttpExchange exchange, Tenant tenant) throws IOException {
+        String link = query(exchange.getRequestURI()).get("link");
+        String url = link + (link.contains("?") ? "&" : "?") + "openid_configuration="
+                + java.net.URLEncoder.encode(tenant.openidConfigurationUrl(), StandardCharsets.UTF_8)
+                + "&registration_token=" + java.net.URLEncoder.encode(tenant.registrationToken, StandardCharsets.UTF_8);
+        String tool = "http://localhost:" + Integer.getInteger("it.http.port", 18080);
+        String html = """
+                <!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Register a tool</title></head><body>
+                <h1>Register a tool</h1><p id="closed" hidden>The tool finished its registration.</p>
+                <iframe name="tool" id="tool" title="Tool registration" src="%1$s" style="width:100%%;height:600px;border:0"></iframe>
+                <script>
+                window.addEventListener('message', function (e) {
+                  if (e.origin === '%2$s' && e.data && e.data.subject === 'org.imsglobal.lti.close') {
+                    document.getElementById('closed').hidden = false;
+                  }
+                });
+                </script></body></html>
+                """.formatted(url.replace("&", "&amp;"), tool);
         respond(exchange, 200, "text/html; charset=utf-8", html);
     }
 

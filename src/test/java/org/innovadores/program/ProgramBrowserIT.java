@@ -11,7 +11,7 @@ import org.innovadores.lti.TestPlatform.Tenant;
 import org.innovadores.testing.Browser;
 import org.innovadores.testing.CoursePerson;
 import org.innovadores.testing.Deployments;
-import org.innovadores.testing.ToolHttp;
+import org.innovadores.testing.PageChecks;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -19,7 +19,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -27,7 +26,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The program in real Chromium, inside the test LMS's cross-site iframe with third-party cookies
  * blocked: an instructor edits with preview and saves, a participant reads and marks a module read;
- * then every main page at 360 px and 1280 px, which must never scroll sideways.
+ * then every main page at 360 px and 1280 px, which must pass axe-core and never scroll sideways.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -100,18 +99,7 @@ class ProgramBrowserIT {
             pages.put("history", "/course/authoring/modules/descubrimiento/history?s=" + teacherToken);
             pages.put("revision", "/course/authoring/modules/descubrimiento/revisions/2?s=" + teacherToken);
             pages.put("instructor-overview", "/course?s=" + teacherToken);
-            for (int width : new int[] {360, 1280}) {
-                driver.manage().window().setSize(new Dimension(width, 900));
-                for (Map.Entry<String, String> page : pages.entrySet()) {
-                    driver.get(ToolHttp.baseUrl() + page.getValue());
-                    wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
-                    Browser.screenshot(driver, "program-" + page.getKey() + "-" + width);
-                    assertThat(driver.findElements(By.cssSelector("p.error[role=alert]"))).as(page.getKey()).isEmpty();
-                    Number overflow = (Number) driver.executeScript(
-                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-                    assertThat(overflow.intValue()).as(page.getKey() + " at " + width + " px scrolls sideways").isLessThanOrEqualTo(0);
-                }
-            }
+            PageChecks.atPhoneAndLaptopWidths(driver, "program-", pages);
         } finally {
             driver.quit();
         }

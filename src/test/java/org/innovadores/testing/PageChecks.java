@@ -1,0 +1,44 @@
+package org.innovadores.testing;
+
+import java.time.Duration;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * What every main page must be at a phone's width (360 px) and a laptop's (1280 px): free of
+ * WCAG 2.0/2.1/2.2 A and AA violations by axe-core, never wider than the screen, with its language
+ * set. Each page is also photographed at both widths for a person to look at.
+ */
+public final class PageChecks {
+
+    public static final int[] WIDTHS = {1280, 360};
+
+    private PageChecks() {
+    }
+
+    /** Opens each page (name → tool path with its session token) at both widths; reports every failure at once. */
+    public static void atPhoneAndLaptopWidths(ChromeDriver driver, String prefix, Map<String, String> pages) {
+        SoftAssertions softly = new SoftAssertions();
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        for (int width : WIDTHS) {
+            driver.manage().window().setSize(new Dimension(width, 900));
+            for (Map.Entry<String, String> page : pages.entrySet()) {
+                String name = page.getKey() + " at " + width + " px";
+                driver.get(ToolHttp.baseUrl() + page.getValue());
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("main")));
+                Browser.screenshot(driver, prefix + page.getKey() + "-" + width);
+                softly.check(() -> Accessibility.assertNoViolations(driver, name));
+                Number overflow = (Number) driver.executeScript(
+                        "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                softly.assertThat(overflow.intValue()).as(name + " scrolls sideways").isLessThanOrEqualTo(0);
+                softly.assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).as(name).isIn("es", "en");
+            }
+        }
+        softly.assertAll();
+    }
+}

@@ -1,0 +1,471 @@
+package org.innovadores.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.innovadores.testing.CoursePerson.CLAIM;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.innovadores.lti.TestPlatform;
+import org.innovadores.lti.TestPlatform.Tenant;
+import org.innovadores.testing.Accessibility;
+import org.innovadores.testing.Browser;
+import org.innovadores.testing.Browser.Cookies;
+import org.innovadores.testing.CoursePerson;
+import org.innovadores.testing.Deployments;
+import org.innovadores.testing.Keyboard;
+import org.innovadores.testing.PageChecks;
+import org.innovadores.testing.ToolHttp;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Every role's journey in real Chromium, inside the test LMS's cross-site iframe: a participant
+ * watches a recording and works on an exercise (with the mouse and cookies allowed, then with the
+ * keyboard alone and third-party cookies blocked), a mentor comments, an instructor places content
+ * by deep linking and it launches, an administrator hands out a one-time registration link and a
+ * second LMS registers with it. Afterwards every main page the journeys went through is checked by
+ * axe-core for WCAG 2.0/2.1/2.2 A and AA, and photographed, at 360 and 1280 px.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CourseJourneysBrowserIT {
+
+    private static final String COURSE = "journeys-course";
+    /** Main pages the journeys reached, by name: URLs of the tool's own frame. */
+    private static final Map<String, String> PAGES = new LinkedHashMap<>();
+    private static Tenant tenant;
+    private static CoursePerson teacher;
+    private static String recording;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.toolWar();
+    }
+
+    private static synchronized Tenant course() {
+        if (tenant != null) return tenant;
+        tenant = CoursePerson.registered("journeys");
+        teacher = CoursePerson.launch(tenant, "j-teacher", "Irene Instructora", CoursePerson.INSTRUCTOR, COURSE);
+        teacher.page("/course"); // the course's copy of the program
+        for (String[] person : new String[][] {{"j-ana", "Ana Aguilar", CoursePerson.LEARNER},
+                {"j-luis", "Luis Lezcano", CoursePerson.LEARNER}, {"j-mentor", "Marta Mentora", CoursePerson.MENTOR}}) {
+            CoursePerson.launch(tenant, person[0], person[1], person[2], COURSE).page("/course"); // now a course member
+        }
+        String health = CoursePerson.idAfter(CoursePerson.location(teacher.post("/course/teams", Map.of("name", "Equipo Salud",
+                "institutions", "Ministerio de Salud", "challenge", "Reducir la espera de turnos en hospitales regionales"))), "/course/teams/");
+        String land = CoursePerson.idAfter(CoursePerson.location(teacher.post("/course/teams", Map.of("name", "Equipo Tierras"))), "/course/teams/");
+        CoursePerson.location(teacher.post("/course/teams/" + health + "/members", Map.of("subject", "j-ana")));
+        CoursePerson.location(teacher.post("/course/teams/" + land + "/members", Map.of("subject", "j-luis")));
+        CoursePerson.location(teacher.post("/course/teams/" + health + "/mentors", Map.of("subject", "j-mentor")));
+        return tenant;
+    }
+
+    /** A short real video, recorded by Chromium itself from a canvas (the machine has no media encoder). */
+    private static synchronized void recordingUploaded(ChromeDriver driver) {
+        if (recording != null) return;
+        driver.get(ToolHttp.baseUrl() + "/static/tool.css");
+        String base64 = (String) driver.executeAsyncScript("""
+                var done = arguments[arguments.length - 1];
+                var canvas = document.createElement('canvas'); canvas.width = 320; canvas.height = 180;
+                var g = canvas.getContext('2d'), frame = 0, parts = [];
+                var recorder = new MediaRecorder(canvas.captureStream(25), {mimeType: 'video/webm;codecs=vp8'});
+                recorder.ondataavailable = function (e) { parts.push(e.data); };
+                recorder.onstop = function () {
+                  var reader = new FileReader();
+                  reader.onload = function () { done(reader.result.split(',')[1]); };
+                  reader.readAsDataURL(new Blob(parts, {type: 'video/webm'}));
+                };
+                var painter = setInterval(function () {
+                  g.fillStyle = 'hsl(' + (frame * 9 % 360) + ',60%,45%)'; g.fillRect(0, 0, 320, 180);
+                  g.fillStyle = '#fff'; g.font = '24px sans-serif'; g.fillText('Taller 3 · ' + frame, 20, 100); frame++;
+                }, 40);
+                recorder.start();
+                setTimeout(function () { recorder.stop(); clearInterval(painter); }, 6000);
+                """);
+        byte[] video = Base64.getDecoder().decode(base64);
+        recording = upload("VIDEO", "es", "Taller 3: actores", "taller3.webm", video);
+        upload("CAPTIONS", "es", "Español", "es.vtt", """
+                WEBVTT
+
+                00:00:00.000 --> 00:00:03.000
+                Hoy mapeamos a los actores del desafío.
+
+                00:00:03.000 --> 00:00:06.000
+                El nivel meso es quien presta el servicio.
+                """.getBytes(StandardCharsets.UTF_8));
+        upload("CAPTIONS", "en", "English", "en.vtt",
+                "WEBVTT\n\n00:00:00.000 --> 00:00:06.000\nToday we map the challenge's actors.\n".getBytes(StandardCharsets.UTF_8));
+        CoursePerson.location(teacher.post("/course/authoring/recordings/" + recording,
+                Map.of("title", "Taller 3: actores", "chapters", "00:00 Bienvenida\n00:03 Niveles micro, meso y macro")));
+    }
+
+    private static String upload(String kind, String language, String title, String fileName, byte[] bytes) {
+        HttpResponse<String> created = teacher.post("/course/authoring/uploads", Map.of("module", "descubrimiento",
+                "workshop", "taller-3", "kind", kind, "title", title, "language", language, "file_name", fileName,
+                "size", String.valueOf(bytes.length)));
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        HttpResponse<String> done = ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl()
+                        + created.headers().firstValue("Location").orElseThrow()))
+                .header("Content-Type", "application/offset+octet-stream").header("Upload-Offset", "0")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
+        return done.body().replaceAll(".*\"asset\":\"([^\"]+)\".*", "$1");
+    }
+
+    private static Map<String, Object> claims(String subject, String name, String role) {
+        Map<String, Object> claims = tenant.resourceLinkClaims("replaced-by-the-platform");
+        claims.put("sub", subject);
+        claims.put("name", name);
+        claims.put(CLAIM + "roles", List.of(role));
+        claims.put(CLAIM + "context", Map.of("id", COURSE, "title", "Curso " + COURSE, "type", List.of("CourseSection")));
+        return claims;
+    }
+
+    /** The LMS course page launches the person into its frame; the driver then works inside the frame. */
+    private static WebDriverWait launch(ChromeDriver driver, Tenant platform, Map<String, Object> claims, By landed) {
+        platform.browserLaunchClaims = claims;
+        driver.switchTo().defaultContent();
+        driver.get(TestPlatform.lmsPageUrl(platform));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(landed));
+        return wait;
+    }
+
+    /** Notes the frame's page as a main page, checked and photographed after the journeys. */
+    private static void reached(ChromeDriver driver, String page) {
+        synchronized (PAGES) {
+            PAGES.putIfAbsent(page, (String) driver.executeScript("return location.pathname + location.search;"));
+        }
+    }
+
+    /** Mouse or keyboard: the same journey either way. */
+    private record Hands(ChromeDriver driver, Keyboard keyboard) {
+        static Hands mouse(ChromeDriver driver) {
+            return new Hands(driver, null);
+        }
+
+        static Hands keyboardOnly(ChromeDriver driver) {
+            return new Hands(driver, new Keyboard(driver));
+        }
+
+        void follow(By locator) {
+            if (keyboard == null) driver.findElement(locator).click();
+            else keyboard.activate(locator);
+        }
+
+        void type(By locator, String text) {
+            if (keyboard == null) {
+                WebElement field = driver.findElement(locator);
+                field.clear();
+                field.sendKeys(text);
+            } else keyboard.type(locator, text, true);
+        }
+
+        void choose(By select, String optionValue, String typeAhead) {
+            if (keyboard == null) new Select(driver.findElement(select)).selectByValue(optionValue);
+            else {
+                keyboard.tabTo(select);
+                keyboard.press(typeAhead);
+            }
+            assertThat(new Select(driver.findElement(select)).getFirstSelectedOption().getAttribute("value")).isEqualTo(optionValue);
+        }
+    }
+
+    /** Runs a journey; when it fails, the failure carries the page the browser showed. */
+    private static void showingThePageOnFailure(ChromeDriver driver, Runnable journey) {
+        try {
+            journey.run();
+        } catch (RuntimeException | AssertionError e) {
+            String page;
+            try {
+                page = driver.executeScript("return location.href;") + "\n" + driver.findElement(By.tagName("body")).getText();
+            } catch (RuntimeException unreadable) {
+                page = "(page unreadable: " + unreadable.getMessage() + ")";
+            }
+            e.addSuppressed(new AssertionError("The browser showed: " + page));
+            throw e;
+        }
+    }
+
+    /** Participant: program → module → workshop → recording plays with captions → exercise autosaved → submitted. */
+    private static void participantJourney(Hands hands, String subject, String name) {
+        ChromeDriver driver = hands.driver();
+        WebDriverWait wait = launch(driver, tenant, claims(subject, name, CoursePerson.LEARNER), By.id("modules"));
+        assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
+        reached(driver, "overview");
+
+        hands.follow(By.linkText("Descubrimiento"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mark-read")));
+        reached(driver, "module");
+        hands.follow(By.cssSelector("a[href*='/workshops/taller-3']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("media")));
+        reached(driver, "workshop");
+        hands.follow(By.linkText("Taller 3: actores"));
+        WebElement video = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("video#media")));
+        reached(driver, "player");
+
+        // Captions are listed as tracks in both languages and as the transcript beside the video.
+        assertThat(video.findElements(By.tagName("track")).stream().map(t -> t.getAttribute("srclang")).toList())
+                .containsExactly("es", "en");
+        assertThat(driver.findElements(By.cssSelector("#transcript-lines li")).stream().map(WebElement::getText).toList())
+                .containsExactly("00:00 Hoy mapeamos a los actores del desafío.", "00:03 El nivel meso es quien presta el servicio.");
+        // It plays: by a chapter link with the mouse, by the player's k key from the keyboard.
+        if (hands.keyboard() == null) hands.follow(By.partialLinkText("Bienvenida"));
+        else {
+            hands.keyboard().tabTo(By.id("media"));
+            hands.keyboard().press("k");
+        }
+        wait.until(d -> ((Number) driver.executeScript("return document.getElementById('media').currentTime;")).doubleValue() > 1.5);
+        assertThat(((Number) driver.executeScript("return document.getElementById('media').textTracks.length;")).intValue()).isEqualTo(2);
+
+        // Back to the module, to the exercise's page in the program, and to the team's work.
+        hands.follow(By.cssSelector(".breadcrumb a[href*='/course/modules/descubrimiento']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mark-read")));
+        hands.follow(By.cssSelector("a[href*='/exercises/plan-de-investigacion']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("team-work")));
+        reached(driver, "program-exercise");
+        hands.follow(By.id("team-work"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("team-name")));
+        reached(driver, "workspace");
+        hands.choose(By.id("start-descubrimiento"), "plan-de-investigacion", "Plan");
+        hands.follow(By.cssSelector("#start-descubrimiento ~ button"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exercise-form")));
+        reached(driver, "exercise");
+
+        // Typing is saved by the page's script without pressing anything; a reload shows it kept.
+        String questions = "¿Quiénes esperan más de 30 días?\n¿Qué pasa en la primera llamada?";
+        hands.type(By.id("f.preguntas"), questions);
+        String savedText = driver.findElement(By.id("autosave-status")).getAttribute("data-saved");
+        assertThat(savedText).isNotBlank();
+        wait.until(ExpectedConditions.textToBe(By.id("autosave-status"), savedText));
+        WebElement before = driver.findElement(By.id("exercise-form"));
+        driver.executeScript("location.reload();"); // the frame's page, not the LMS's
+        wait.until(ExpectedConditions.stalenessOf(before));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exercise-form")));
+        assertThat(driver.findElement(By.id("f.preguntas")).getAttribute("value")).isEqualTo(questions);
+        hands.follow(By.cssSelector("a[href*='/history']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exercise-revisions")));
+        reached(driver, "exercise-history");
+        driver.executeScript("history.back();");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit")));
+        hands.follow(By.id("submit"));
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "Entregado"));
+        assertThat(driver.findElements(By.id("f.preguntas"))).as("a submitted exercise is locked").isEmpty();
+    }
+
+    @Test
+    @Order(1)
+    void aParticipantWatchesAndWorksWithTheMouseWhereCookiesAreAllowed() {
+        course();
+        ChromeDriver driver = Browser.chromium(Cookies.ALL);
+        try {
+            recordingUploaded(driver);
+            showingThePageOnFailure(driver, () -> participantJourney(Hands.mouse(driver), "j-ana", "Ana Aguilar"));
+            assertThat(Browser.cookiesWorkHere(driver)).as("cookies were allowed in the tool's frame").isTrue();
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void theSameJourneyWithTheKeyboardAloneAndThirdPartyCookiesBlocked() {
+        course();
+        ChromeDriver driver = Browser.chromium(Cookies.FIRST_PARTY_ONLY);
+        try {
+            recordingUploaded(driver);
+            showingThePageOnFailure(driver, () -> participantJourney(Hands.keyboardOnly(driver), "j-luis", "Luis Lezcano"));
+            assertThat(Browser.cookiesWorkHere(driver)).as("the tool's frame could keep no cookie").isFalse();
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aMentorCommentsOnTheTeamsExerciseByKeyboard() {
+        course();
+        ChromeDriver driver = Browser.chromium(Cookies.FIRST_PARTY_ONLY);
+        try {
+            Hands hands = Hands.keyboardOnly(driver);
+            WebDriverWait wait = launch(driver, tenant, claims("j-mentor", "Marta Mentora", CoursePerson.MENTOR), By.id("modules"));
+            hands.follow(By.id("teams-link"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Equipo Salud")));
+            reached(driver, "teams");
+            hands.follow(By.linkText("Equipo Salud"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("team-name")));
+            hands.follow(By.partialLinkText("Plan de investigación"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("comment-form")));
+            reached(driver, "exercise-mentor");
+            hands.type(By.id("comment-body"), "Buenas preguntas: sumen una sobre los turnos perdidos.");
+            hands.follow(By.cssSelector("#comment-form button[type=submit]"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("comment-list"), "turnos perdidos"));
+            assertThat(driver.findElement(By.id("notice")).getText()).isEqualTo("Comentario guardado.");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    @Order(4)
+    @SuppressWarnings("unchecked")
+    void anInstructorPlacesAModuleByDeepLinkingAndItsLaunchOpensIt() throws Exception {
+        course();
+        ChromeDriver driver = Browser.chromium(Cookies.FIRST_PARTY_ONLY);
+        try {
+            Hands hands = Hands.keyboardOnly(driver);
+            Map<String, Object> request = claims("j-teacher", "Irene Instructora", CoursePerson.INSTRUCTOR);
+            request.put(CLAIM + "message_type", "LtiDeepLinkingRequest");
+            request.remove(CLAIM + "resource_link");
+            request.put("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings", Map.of(
+                    "deep_link_return_url", tenant.issuer + "/deep-linking-return", "accept_types", List.of("ltiResourceLink"),
+                    "accept_presentation_document_targets", List.of("iframe", "window"), "accept_multiple", true, "data", "dl-42"));
+            WebDriverWait wait = launch(driver, tenant, request, By.id("picker"));
+            reached(driver, "deep-linking-picker");
+            hands.keyboard().tabTo(By.id("item-module-descubrimiento"));
+            hands.keyboard().press(Keys.SPACE);
+            hands.follow(By.id("place"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("placed")));
+
+            String jwt = tenant.deepLinkingResponses.get(tenant.deepLinkingResponses.size() - 1);
+            org.jose4j.jwk.JsonWebKeySet keys = new org.jose4j.jwk.JsonWebKeySet(ToolHttp.get("/lti/jwks").body());
+            Map<String, Object> response = new org.jose4j.jwt.consumer.JwtConsumerBuilder()
+                    .setVerificationKeyResolver(new org.jose4j.keys.resolvers.JwksVerificationKeyResolver(keys.getJsonWebKeys()))
+                    .setExpectedIssuer(tenant.clientId).setExpectedAudience(tenant.issuer).setRequireExpirationTime().build()
+                    .process(jwt).getJwtClaims().getClaimsMap();
+            assertThat(response).containsEntry("https://purl.imsglobal.org/spec/lti-dl/claim/data", "dl-42");
+            List<Map<String, Object>> items = (List<Map<String, Object>>) response.get("https://purl.imsglobal.org/spec/lti-dl/claim/content_items");
+            assertThat(items).hasSize(1);
+            Map<String, Object> placed = items.get(0);
+            assertThat(placed).containsEntry("title", "Descubrimiento");
+
+            // The LMS now launches a participant through the placed link: the module opens.
+            Map<String, Object> launch = claims("j-ana", "Ana Aguilar", CoursePerson.LEARNER);
+            launch.put(CLAIM + "custom", placed.get("custom"));
+            launch.put(CLAIM + "resource_link", Map.of("id", "placed-descubrimiento", "title", "Descubrimiento"));
+            launch.put(CLAIM + "target_link_uri", placed.get("url"));
+            launch(driver, tenant, launch, By.id("mark-read"));
+            assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Descubrimiento");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void anAdministratorHandsOutAOneTimeRegistrationLinkAndAnotherLmsRegistersWithIt() {
+        course();
+        ChromeDriver driver = Browser.chromium(Cookies.FIRST_PARTY_ONLY);
+        try {
+            Hands hands = Hands.keyboardOnly(driver);
+            WebDriverWait wait = launch(driver, tenant, claims("j-admin", "Ada Administradora",
+                    "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"), By.id("modules"));
+            hands.follow(By.id("admin-link"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mint-link")));
+            reached(driver, "admin");
+            hands.follow(By.id("mint-link"));
+            String link = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("new-link"))).getAttribute("value");
+            assertThat(link).startsWith(ToolHttp.baseUrl() + "/lti/register?ticket=");
+
+            // The second LMS's administrator pastes the link; the tool asks, registers and asks to be closed.
+            Tenant second = TestPlatform.get().tenant("journeys-second-lms");
+            driver.switchTo().defaultContent();
+            driver.get(second.issuer + "/tool-registration?link=" + URLEncoder.encode(link, StandardCharsets.UTF_8));
+            wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("register")));
+            Accessibility.assertNoViolations(driver, "registration question");
+            Browser.screenshot(driver, "journeys-register-confirm-1280");
+            hands.follow(By.id("register"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Herramienta registrada"));
+            Accessibility.assertNoViolations(driver, "registration done");
+            Browser.screenshot(driver, "journeys-register-done-1280");
+            driver.switchTo().defaultContent();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("closed")));
+            assertThat(second.lastRegistrationRequest).isNotNull();
+
+            // The link was for one use only.
+            assertThat(ToolHttp.get(link.substring(ToolHttp.baseUrl().length()) + "&openid_configuration="
+                    + URLEncoder.encode(second.openidConfigurationUrl(), StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
+            // And the new LMS's people can launch.
+            Map<String, Object> fromSecond = second.resourceLinkClaims("replaced");
+            launch(driver, second, fromSecond, By.id("main"));
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("Ana Pérez");
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    @Order(6)
+    void everyMainPageHasNoWcagViolationAndFitsAPhoneAndALaptop() {
+        course();
+        assertThat(PAGES).as("pages the journeys reached").containsKeys("overview", "module", "workshop", "player",
+                "program-exercise", "workspace", "exercise", "exercise-history", "teams", "exercise-mentor", "deep-linking-picker", "admin");
+        Map<String, String> pages = new LinkedHashMap<>(PAGES);
+        String token = teacher.token();
+        pages.put("instructor-overview", "/course?s=" + token);
+        pages.put("module-editor", "/course/authoring/modules/descubrimiento?s=" + token);
+        pages.put("module-history", "/course/authoring/modules/descubrimiento/history?s=" + token);
+        pages.put("recordings-manager", "/course/authoring/recordings?module=descubrimiento&workshop=taller-3&s=" + token);
+        pages.put("teams-instructor", "/course/teams?s=" + token);
+        pages.put("templates", "/course/templates?s=" + token);
+        pages.put("grades", "/course/grades?s=" + token);
+        pages.put("profile", "/course/profile?s=" + token);
+        pages.put("transcript-only", "/course/recordings/" + recording + "?view=transcript&s=" + token);
+        pages.put("not-found", "/course/modules/no-such-module?s=" + token);
+        pages.put("home", "/");
+
+        ChromeDriver driver = Browser.chromium(Cookies.FIRST_PARTY_ONLY);
+        try {
+            PageChecks.atPhoneAndLaptopWidths(driver, "journeys-", pages);
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    @Order(7)
+    void theAccessibilityCheckFindsViolationsWhenThereAreSome() {
+        ChromeDriver driver = Browser.chromium(Cookies.FIRST_PARTY_ONLY);
+        try {
+            driver.get(ToolHttp.baseUrl() + "/");
+            Accessibility.assertNoViolations(driver, "home");
+            driver.executeScript("""
+                    var main = document.querySelector('main');
+                    main.insertAdjacentHTML('beforeend', '<img src="/static/tool.css"><button></button><p id="pale">Texto claro</p>');
+                    document.getElementById('pale').style.color = '#bbb'; // through the CSSOM: the CSP forbids style attributes
+                    document.documentElement.removeAttribute('lang');
+                    """);
+            assertThatThrownBy(() -> Accessibility.assertNoViolations(driver, "home spoilt"))
+                    .hasMessageContaining("image-alt").hasMessageContaining("button-name")
+                    .hasMessageContaining("color-contrast").hasMessageContaining("html-has-lang");
+        } finally {
+            driver.quit();
+        }
+    }
+}
