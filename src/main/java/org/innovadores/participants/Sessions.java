@@ -53,9 +53,10 @@ public class Sessions {
     }
 
     public ToolSession start(Launch launch) {
+        String locale = chosenLanguage(launch.deployment(), launch.subject()).orElse(launch.locale());
         ToolSession session = new ToolSession(GeneratedSecrets.randomToken(), launch.deployment(), launch.subject(),
                 launch.displayName(), Role.fromLti(launch.roles()), launch.contextId(), launch.contextTitle(),
-                launch.resourceLinkId(), launch.locale(), launch.messageType(), launch.claims(),
+                launch.resourceLinkId(), locale, launch.messageType(), launch.claims(),
                 Instant.now().plus(SESSION_LIFETIME));
         update("INSERT INTO tool_session (id, deployment_id, subject, display_name, role, context_id, context_title, "
                         + "resource_link, locale, message_type, launch_claims, created_at, expires_at) "
@@ -155,17 +156,46 @@ public class Sessions {
                 presented.getBytes(StandardCharsets.US_ASCII));
     }
 
+    /**
+     * The person's own choice of language: it applies at once to all their open sessions and to
+     * later launches, whatever locale the LMS sends.
+     */
     public void chooseLocale(ToolSession session, String locale) {
-        update("UPDATE tool_session SET locale = ? WHERE id = ?", locale, session.id());
+        update("UPDATE tool_session SET locale = ? WHERE deployment_id = ? AND subject = ?", locale,
+                session.deployment(), session.subject());
+        int kept = updateCount("UPDATE person_language SET locale = ?, chosen_at = ? WHERE deployment_id = ? AND subject = ?",
+                locale, utc(Instant.now()), session.deployment(), session.subject());
+        if (kept == 0) {
+            update("INSERT INTO person_language (deployment_id, subject, locale, chosen_at) VALUES (?, ?, ?, ?)",
+                    session.deployment(), session.subject(), locale, utc(Instant.now()));
+        }
+    }
+
+    private Optional<String> chosenLanguage(UUID deployment, String subject) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT locale FROM person_language WHERE deployment_id = ? AND subject = ?")) {
+            statement.setObject(1, deployment);
+            statement.setString(2, subject);
+            try (ResultSet rows = statement.executeQuery()) {
+                return rows.next() ? Optional.of(rows.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the chosen language failed", e);
+        }
     }
 
     private void update(String sql, Object... values) {
+        updateCount(sql, values);
+    }
+
+    private int updateCount(String sql, Object... values) {
         try (Connection connection = dataSource.getConnection();
              PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < values.length; i++) {
                 statement.setObject(i + 1, values[i]);
             }
-            statement.executeUpdate();
+            return statement.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Session update failed", e);
         }

@@ -84,6 +84,38 @@ class LaunchIT {
 
     @Test
     @RunAsClient
+    void theLanguageComesFromTheLaunchUntilThePersonChoosesTheirOwn() {
+        Tenant tenant = registered("language");
+        java.util.function.BiFunction<String, String, String> landing = (subject, locale) -> {
+            HttpResponse<String> launched = LtiClient.launchWith(tenant, c -> {
+                c.put("sub", subject);
+                c.put(LtiClaims.LAUNCH_PRESENTATION, Map.of("locale", locale, "document_target", "iframe"));
+            });
+            assertThat(launched.statusCode()).as(launched.body()).isEqualTo(303);
+            return launched.headers().firstValue("Location").orElseThrow();
+        };
+        // The LMS's locale, in its several spellings; an unknown one falls back to Spanish.
+        assertThat(ToolHttp.get(landing.apply("lang-1", "en-GB")).body()).contains("<html lang=\"en\">");
+        assertThat(ToolHttp.get(landing.apply("lang-1", "es_PY")).body()).contains("<html lang=\"es\">");
+        assertThat(ToolHttp.get(landing.apply("lang-1", "de")).body()).contains("<html lang=\"es\">");
+
+        // Lara chooses English in one session: it applies to her other open session and to later launches.
+        String other = landing.apply("lang-1", "es");
+        String first = landing.apply("lang-1", "es");
+        String token = first.substring(first.indexOf("s=") + 2);
+        String csrf = field(ToolHttp.get("/course/profile?s=" + token).body(), "csrf");
+        assertThat(postForm("/course/profile", Map.of("s", token, "csrf", csrf, "language", "en"), null).statusCode()).isEqualTo(303);
+        assertThat(ToolHttp.get(other).body()).contains("<html lang=\"en\">");
+        assertThat(ToolHttp.get(landing.apply("lang-1", "es")).body()).contains("<html lang=\"en\">").contains("Hello");
+        // Someone else in the same LMS still gets the LMS's language.
+        assertThat(ToolHttp.get(landing.apply("lang-2", "es")).body()).contains("<html lang=\"es\">");
+        // A language the tool does not speak is refused and changes nothing.
+        assertThat(postForm("/course/profile", Map.of("s", token, "csrf", csrf, "language", "fr"), null).statusCode()).isEqualTo(400);
+        assertThat(ToolHttp.get(landing.apply("lang-1", "es")).body()).contains("<html lang=\"en\">");
+    }
+
+    @Test
+    @RunAsClient
     void formsWithoutTheAntiForgeryValueOrSessionAreRefusedAndChangeNothing() {
         Tenant tenant = registered("csrf");
         HttpResponse<String> launched = LtiClient.launchWith(tenant, c -> { });

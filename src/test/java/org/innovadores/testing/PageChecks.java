@@ -1,6 +1,7 @@
 package org.innovadores.testing;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.SoftAssertions;
 import org.openqa.selenium.By;
@@ -17,6 +18,29 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 public final class PageChecks {
 
     public static final int[] WIDTHS = {1280, 360};
+
+    /**
+     * Visible controls smaller than 24 × 24 px (WCAG 2.5.8), stricter than axe-core, which lets
+     * small targets pass when they are spaced apart. Links inside a sentence are exempt, as WCAG
+     * exempts them: their size is the text's.
+     */
+    private static final String SMALL_TARGETS = """
+            var small = [];
+            document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]')
+              .forEach(function (el) {
+                var r = el.getBoundingClientRect();
+                if (r.width === 0 && r.height === 0) return; // not shown
+                if (el.tagName === 'A') {
+                  var text = (el.parentElement.textContent || '').replace(/\\s+/g, ' ').trim();
+                  if (text.length > el.textContent.trim().length + 1) return; // in a sentence
+                }
+                if (r.width < 24 || r.height < 24) {
+                  small.push(el.tagName + (el.id ? '#' + el.id : '') + (el.name ? '[name=' + el.name + ']' : '') + ' "'
+                    + (el.textContent || el.value || '').trim().slice(0, 30) + '" ' + Math.round(r.width) + '×' + Math.round(r.height));
+                }
+              });
+            return small;
+            """;
 
     private PageChecks() {
     }
@@ -37,6 +61,7 @@ public final class PageChecks {
                         "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
                 softly.assertThat(overflow.intValue()).as(name + " scrolls sideways").isLessThanOrEqualTo(0);
                 softly.assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).as(name).isIn("es", "en");
+                softly.assertThat((List<?>) driver.executeScript(SMALL_TARGETS)).as(name + ": targets under 24 × 24 px").isEmpty();
             }
         }
         softly.assertAll();

@@ -59,6 +59,9 @@ class CourseJourneysBrowserIT {
     private static final Map<String, String> PAGES = new LinkedHashMap<>();
     private static Tenant tenant;
     private static CoursePerson teacher;
+    private static CoursePerson ana;
+    /** Draft exercises of Ana's team by template: path without the token. */
+    private static final Map<String, String> DRAFTS = new LinkedHashMap<>();
     private static String recording;
 
     @Deployment(testable = false)
@@ -71,9 +74,11 @@ class CourseJourneysBrowserIT {
         tenant = CoursePerson.registered("journeys");
         teacher = CoursePerson.launch(tenant, "j-teacher", "Irene Instructora", CoursePerson.INSTRUCTOR, COURSE);
         teacher.page("/course"); // the course's copy of the program
-        for (String[] person : new String[][] {{"j-ana", "Ana Aguilar", CoursePerson.LEARNER},
-                {"j-luis", "Luis Lezcano", CoursePerson.LEARNER}, {"j-mentor", "Marta Mentora", CoursePerson.MENTOR}}) {
-            CoursePerson.launch(tenant, person[0], person[1], person[2], COURSE).page("/course"); // now a course member
+        ana = CoursePerson.launch(tenant, "j-ana", "Ana Aguilar", CoursePerson.LEARNER, COURSE);
+        ana.page("/course"); // now a course member
+        for (String[] person : new String[][] {{"j-luis", "Luis Lezcano", CoursePerson.LEARNER},
+                {"j-mentor", "Marta Mentora", CoursePerson.MENTOR}}) {
+            CoursePerson.launch(tenant, person[0], person[1], person[2], COURSE).page("/course");
         }
         String health = CoursePerson.idAfter(CoursePerson.location(teacher.post("/course/teams", Map.of("name", "Equipo Salud",
                 "institutions", "Ministerio de Salud", "challenge", "Reducir la espera de turnos en hospitales regionales"))), "/course/teams/");
@@ -81,6 +86,18 @@ class CourseJourneysBrowserIT {
         CoursePerson.location(teacher.post("/course/teams/" + health + "/members", Map.of("subject", "j-ana")));
         CoursePerson.location(teacher.post("/course/teams/" + land + "/members", Map.of("subject", "j-luis")));
         CoursePerson.location(teacher.post("/course/teams/" + health + "/mentors", Map.of("subject", "j-mentor")));
+        // Exercises with every kind of field, left in draft, for the page checks.
+        for (String[] started : new String[][] {{"descubrimiento", "mapa-de-actores"}, {"descubrimiento", "registro-de-campo"},
+                {"seleccion-de-conceptos", "mapa-de-supuestos"}, {"prototipado-y-testeo", "tarjeta-de-experimento"}}) {
+            String path = CoursePerson.location(ana.post("/course/teams/" + health + "/exercises",
+                    Map.of("module", started[0], "template", started[1])));
+            DRAFTS.put(started[1], path.substring(0, path.indexOf('?')));
+        }
+        String actors = DRAFTS.get("mapa-de-actores");
+        CoursePerson.location(ana.submit(ana.page(actors), "#exercise-form", Map.of("f.actores.0.actor", "Dirección de hospitales"), null));
+        String assumptions = DRAFTS.get("mapa-de-supuestos");
+        CoursePerson.location(ana.submit(ana.page(assumptions), "#exercise-form", Map.of("f.supuestos.0.supuesto",
+                "Las familias aceptan turnos por teléfono", "f.supuestos.0.x", "5", "f.supuestos.0.y", "2"), null));
         return tenant;
     }
 
@@ -439,6 +456,9 @@ class CourseJourneysBrowserIT {
         pages.put("transcript-only", "/course/recordings/" + recording + "?view=transcript&s=" + token);
         pages.put("not-found", "/course/modules/no-such-module?s=" + token);
         pages.put("home", "/");
+        DRAFTS.forEach((template, path) -> pages.put("draft-" + template, path + "?s=" + ana.token()));
+        pages.put("exercise-revision", DRAFTS.get("mapa-de-actores") + "/revisions/2?s=" + ana.token());
+        pages.put("template-editor", "/course/templates/mapa-de-supuestos?s=" + token);
 
         ChromeDriver driver = Browser.chromium(Cookies.FIRST_PARTY_ONLY);
         try {
