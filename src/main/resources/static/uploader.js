@@ -50,7 +50,7 @@
       }
       throw new Error(response.status);
     }).catch(function () {
-      if (failures > 20) { say(status.dataset.failed || '✗'); return; }
+      if (failures > 20) { say(status.dataset.failed); return; }
       setTimeout(function () {
         fetch(location, { method: 'HEAD', credentials: 'same-origin' }).then(function (response) {
           send(location, file, parseInt(response.headers.get('Upload-Offset'), 10), failures + 1);

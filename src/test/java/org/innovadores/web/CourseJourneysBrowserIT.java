@@ -6,9 +6,12 @@ import static org.innovadores.testing.CoursePerson.CLAIM;
 
 import java.net.URI;
 import java.net.URLEncoder;
+import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -28,6 +31,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -101,10 +105,8 @@ class CourseJourneysBrowserIT {
         return tenant;
     }
 
-    /** A short real video, recorded by Chromium itself from a canvas (the machine has no media encoder). */
-    private static synchronized void recordingUploaded(ChromeDriver driver) {
-        if (recording != null) return;
-        driver.get(ToolHttp.baseUrl() + "/static/tool.css");
+    /** A short real video (WebM, VP8), recorded by Chromium itself from a canvas: the machine has no media encoder. */
+    private static Path recordVideo(ChromeDriver driver) throws IOException {
         String base64 = (String) driver.executeAsyncScript("""
                 var done = arguments[arguments.length - 1];
                 var canvas = document.createElement('canvas'); canvas.width = 320; canvas.height = 180;
@@ -123,34 +125,25 @@ class CourseJourneysBrowserIT {
                 recorder.start();
                 setTimeout(function () { recorder.stop(); clearInterval(painter); }, 6000);
                 """);
-        byte[] video = Base64.getDecoder().decode(base64);
-        recording = upload("VIDEO", "es", "Taller 3: actores", "taller3.webm", video);
-        upload("CAPTIONS", "es", "Español", "es.vtt", """
-                WEBVTT
-
-                00:00:00.000 --> 00:00:03.000
-                Hoy mapeamos a los actores del desafío.
-
-                00:00:03.000 --> 00:00:06.000
-                El nivel meso es quien presta el servicio.
-                """.getBytes(StandardCharsets.UTF_8));
-        upload("CAPTIONS", "en", "English", "en.vtt",
-                "WEBVTT\n\n00:00:00.000 --> 00:00:06.000\nToday we map the challenge's actors.\n".getBytes(StandardCharsets.UTF_8));
-        CoursePerson.location(teacher.post("/course/authoring/recordings/" + recording,
-                Map.of("title", "Taller 3: actores", "chapters", "00:00 Bienvenida\n00:03 Niveles micro, meso y macro")));
+        return file("taller3.webm", Base64.getDecoder().decode(base64));
     }
 
-    private static String upload(String kind, String language, String title, String fileName, byte[] bytes) {
-        HttpResponse<String> created = teacher.post("/course/authoring/uploads", Map.of("module", "descubrimiento",
-                "workshop", "taller-3", "kind", kind, "title", title, "language", language, "file_name", fileName,
-                "size", String.valueOf(bytes.length)));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        HttpResponse<String> done = ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl()
-                        + created.headers().firstValue("Location").orElseThrow()))
-                .header("Content-Type", "application/offset+octet-stream").header("Upload-Offset", "0")
-                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
-        assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
-        return done.body().replaceAll(".*\"asset\":\"([^\"]+)\".*", "$1");
+    private static Path file(String name, byte[] bytes) throws IOException {
+        Path folder = Files.createDirectories(Path.of(System.getProperty("it.work.dir", "target/it"), "browser-files"));
+        return Files.write(folder.resolve(name), bytes);
+    }
+
+    /** The recordings page's upload form, driven as an instructor does: the page's script sends the file in parts. */
+    private static void uploadThroughThePage(ChromeDriver driver, String kind, String title, String language, Path file) {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+        new Select(driver.findElement(By.id("upload-kind"))).selectByValue(kind);
+        driver.findElement(By.id("upload-title")).sendKeys(title);
+        driver.findElement(By.id("upload-language")).sendKeys(language);
+        driver.findElement(By.id("upload-file")).sendKeys(file.toAbsolutePath().toString());
+        WebElement form = driver.findElement(By.id("upload-form"));
+        driver.findElement(By.id("upload")).click();
+        wait.until(ExpectedConditions.stalenessOf(form));
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved"))).getText()).isEqualTo("Archivo subido.");
     }
 
     private static Map<String, Object> claims(String subject, String name, String role) {
@@ -296,12 +289,76 @@ class CourseJourneysBrowserIT {
     }
 
     @Test
+    @Order(0)
+    void anInstructorAttachesTheWorkshopRecordingItsCaptionsAndSlidesThroughThePage() throws Exception {
+        course();
+        ChromeDriver driver = Browser.chromium(Cookies.FIRST_PARTY_ONLY);
+        try {
+            driver.get(ToolHttp.baseUrl() + "/static/tool.css"); // a page of the tool's origin to record on
+            Path video = recordVideo(driver);
+            byte[] deck = new byte[20 * 1024 * 1024 + 12_345]; // three parts of the uploader's 8 MiB
+            new java.util.Random(3).nextBytes(deck);
+            System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, deck, 0, 9);
+            Path slides = file("taller3.pdf", deck);
+
+            WebDriverWait wait = launch(driver, tenant, claims("j-teacher", "Irene Instructora", CoursePerson.INSTRUCTOR), By.id("modules"));
+            driver.findElement(By.linkText("Descubrimiento")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href*='/workshops/taller-3']"))).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("manage-recordings"))).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
+            reached(driver, "recordings-manager");
+            showingThePageOnFailure(driver, () -> {
+                uploadThroughThePage(driver, "VIDEO", "Taller 3: actores", "es", video);
+                uploadThroughThePage(driver, "CAPTIONS", "Español", "es", uncheckedFile("es.vtt", """
+                        WEBVTT
+
+                        00:00:00.000 --> 00:00:03.000
+                        Hoy mapeamos a los actores del desafío.
+
+                        00:00:03.000 --> 00:00:06.000
+                        El nivel meso es quien presta el servicio.
+                        """));
+                uploadThroughThePage(driver, "CAPTIONS", "English", "en",
+                        uncheckedFile("en.vtt", "WEBVTT\n\n00:00:00.000 --> 00:00:06.000\nToday we map the challenge's actors.\n"));
+                uploadThroughThePage(driver, "SLIDES", "Presentación del taller 3", "", slides);
+            });
+            List<WebElement> attached = driver.findElements(By.cssSelector("#attached > li"));
+            assertThat(attached).hasSize(4);
+            String detailsAction = attached.get(0).findElement(By.cssSelector("form.details")).getAttribute("action");
+            recording = detailsAction.replaceAll(".*/recordings/([^/?]+).*", "$1");
+            WebElement chapters = attached.get(0).findElement(By.cssSelector("textarea[name=chapters]"));
+            chapters.sendKeys("00:00 Bienvenida\n00:03 Niveles micro, meso y macro");
+            attached.get(0).findElement(By.cssSelector("form.details button")).click();
+            wait.until(ExpectedConditions.textToBe(By.id("saved"), "Cambios guardados."));
+
+            // The slides arrived whole through the parts, byte for byte.
+            String slidesUrl = Jsoup.parse(ToolHttp.get("/course/modules/descubrimiento/workshops/taller-3?s=" + teacher.token()).body())
+                    .select("#media a").stream().filter(a -> a.text().equals("Presentación del taller 3")).findFirst().orElseThrow()
+                    .attr("href");
+            assertThat(slidesUrl).contains("/course/media/");
+            HttpResponse<byte[]> served = ToolHttp.CLIENT.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + slidesUrl)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(served.statusCode()).isEqualTo(200);
+            assertThat(served.body()).isEqualTo(deck);
+        } finally {
+            driver.quit();
+        }
+    }
+
+    private static Path uncheckedFile(String name, String text) {
+        try {
+            return file(name, text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     @Order(1)
     void aParticipantWatchesAndWorksWithTheMouseWhereCookiesAreAllowed() {
         course();
         ChromeDriver driver = Browser.chromium(Cookies.ALL);
         try {
-            recordingUploaded(driver);
             showingThePageOnFailure(driver, () -> participantJourney(Hands.mouse(driver), "j-ana", "Ana Aguilar"));
             assertThat(Browser.cookiesWorkHere(driver)).as("cookies were allowed in the tool's frame").isTrue();
         } finally {
@@ -315,7 +372,6 @@ class CourseJourneysBrowserIT {
         course();
         ChromeDriver driver = Browser.chromium(Cookies.FIRST_PARTY_ONLY);
         try {
-            recordingUploaded(driver);
             showingThePageOnFailure(driver, () -> participantJourney(Hands.keyboardOnly(driver), "j-luis", "Luis Lezcano"));
             assertThat(Browser.cookiesWorkHere(driver)).as("the tool's frame could keep no cookie").isFalse();
         } finally {
@@ -448,7 +504,6 @@ class CourseJourneysBrowserIT {
         pages.put("instructor-overview", "/course?s=" + token);
         pages.put("module-editor", "/course/authoring/modules/descubrimiento?s=" + token);
         pages.put("module-history", "/course/authoring/modules/descubrimiento/history?s=" + token);
-        pages.put("recordings-manager", "/course/authoring/recordings?module=descubrimiento&workshop=taller-3&s=" + token);
         pages.put("teams-instructor", "/course/teams?s=" + token);
         pages.put("templates", "/course/templates?s=" + token);
         pages.put("grades", "/course/grades?s=" + token);
