@@ -4,8 +4,20 @@
   var media = document.getElementById('media');
   if (!box || !media) return;
   var resume = parseFloat(box.dataset.resume || '0');
-  media.addEventListener('loadedmetadata', function () {
+  function resumeWhereLeft() {
     if (resume > 0 && resume < media.duration - 5) media.currentTime = resume;
+  }
+  // Recordings made in a browser (MediaRecorder's WebM) state no duration; seeking far ahead makes
+  // the browser find it, then the player goes back. Without a duration no progress could be reported.
+  media.addEventListener('loadedmetadata', function () {
+    if (isFinite(media.duration)) { resumeWhereLeft(); return; }
+    media.addEventListener('durationchange', function found() {
+      if (!isFinite(media.duration)) return;
+      media.removeEventListener('durationchange', found);
+      media.currentTime = 0;
+      resumeWhereLeft();
+    });
+    media.currentTime = 1e101;
   });
   var speed = document.getElementById('speed');
   if (speed) speed.addEventListener('change', function () { media.playbackRate = parseFloat(speed.value); });
@@ -65,4 +77,5 @@
   setInterval(function () { if (!media.paused) report(); }, 10000);
   media.addEventListener('pause', report);
   media.addEventListener('ended', report);
+  window.addEventListener('pagehide', function () { if (!media.paused) report(); });
 })();

@@ -252,6 +252,11 @@ class CourseJourneysBrowserIT {
         }
         wait.until(d -> ((Number) driver.executeScript("return document.getElementById('media').currentTime;")).doubleValue() > 1.5);
         assertThat(((Number) driver.executeScript("return document.getElementById('media').textTracks.length;")).intValue()).isEqualTo(2);
+        // Watched to the end, it counts as seen: the player reported real playback to the tool.
+        wait.until(d -> (Boolean) driver.executeScript("return document.getElementById('media').ended;"));
+        String self = (String) driver.executeScript("return location.pathname + location.search;");
+        wait.until(d -> Jsoup.parse(ToolHttp.get(self).body()).selectFirst("#recording-title + p").text()
+                .matches("Visto: (9\\d|100) %.*"));
 
         // Back to the module, to the exercise's page in the program, and to the team's work.
         hands.follow(By.cssSelector(".breadcrumb a[href*='/course/modules/descubrimiento']"));
