@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The interface speaks through the message bundles only: every text key the code and templates name
- * exists in Spanish and English, and no template carries interface words of its own.
+ * exists in Spanish and English, and no template or page script carries interface words of its own.
  */
 class TemplateTextsTest {
 
@@ -66,6 +66,26 @@ class TemplateTextsTest {
             }
         }
         assertThat(found).isEmpty();
+    }
+
+    /** A line of a page script that puts text on the page; the text must come from the page (data-* attributes). */
+    private static final Pattern SHOWS_TEXT = Pattern.compile("textContent\\s*=|innerText\\s*=|innerHTML\\s*=|\\bsay\\(|alert\\(");
+    private static final Pattern LITERAL_WITH_WORDS = Pattern.compile("'([^']*\\p{L}[^']*)'|\"([^\"]*\\p{L}[^\"]*)\"");
+
+    @Test
+    void scriptsShowOnlyTextsThePageGaveThem() throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> files = Files.list(SOURCES.resolve("resources").resolve("static"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+                for (String line : Files.readAllLines(file)) {
+                    if (!SHOWS_TEXT.matcher(line).find()) continue;
+                    Matcher literal = LITERAL_WITH_WORDS.matcher(line);
+                    while (literal.find()) found.add(file.getFileName() + ": " + literal.group());
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+        assertThat(LITERAL_WITH_WORDS.matcher("status.textContent = 'Guardado';").find()).as("the check itself").isTrue();
     }
 
     @Test
