@@ -106,9 +106,11 @@ public class Templates {
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     UUID id = row.getObject(1, UUID.class);
-                    Version cached = byId.get(id);
-                    versions.add(cached != null ? cached : new Version(id, row.getObject(2, UUID.class), row.getInt(3),
-                            Documents.read(row.getString(4), TemplateDefinition.class)));
+                    UUID program = row.getObject(2, UUID.class);
+                    int number = row.getInt(3);
+                    String definition = row.getString(4);
+                    versions.add(byId.computeIfAbsent(id, known -> new Version(known, program, number,
+                            Documents.read(definition, TemplateDefinition.class))));
                 }
             }
             return versions;

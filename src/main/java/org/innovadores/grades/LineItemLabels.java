@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.innovadores.lti.AssignmentGrades;
 import org.innovadores.lti.ServiceTokens;
-import org.innovadores.program.ExerciseTemplate;
+import org.innovadores.program.TemplateContent;
+import org.innovadores.program.TemplateTexts;
 import org.innovadores.program.Program;
 import org.innovadores.program.ProgramItems;
 import org.innovadores.program.ProgramModule;
@@ -33,6 +34,9 @@ public class LineItemLabels {
 
     @Inject
     AssignmentGrades ags;
+
+    @Inject
+    TemplateTexts templateTexts;
 
     @Inject
     Sql db;
@@ -61,14 +65,14 @@ public class LineItemLabels {
     /** The label each gradable item should have: the module's title, or the template's and the module's. */
     private Map<String, String> labels(Program program) {
         Map<String, String> labels = new HashMap<>();
-        Map<String, ExerciseTemplate> templates = programs.templates();
+        Map<String, TemplateContent> templates = templateTexts.of(program);
         for (Programs.Listed listed : programs.listing(program, true, "")) {
             ProgramModule module = listed.module();
             String title = module.content().title().text("es");
             labels.put(ProgramItems.module(module), title);
             for (var use : module.content().exercises()) {
-                ExerciseTemplate template = templates.get(use.template());
-                String name = template == null ? use.template() : template.content().title().text("es");
+                TemplateContent template = templates.get(use.template());
+                String name = template == null ? use.template() : template.title().text("es");
                 labels.put(ProgramItems.exercise(module, use), name + " · " + title);
             }
         }

@@ -43,6 +43,9 @@ import org.innovadores.web.Texts;
 public class AuthoringResource {
 
     @Inject
+    TemplateTexts templateTexts;
+
+    @Inject
     CourseProgram courses;
 
     @Inject
@@ -123,7 +126,7 @@ public class AuthoringResource {
         Visit visit = authoring(courses.visitForm(form.getFirst("s"), form.getFirst("csrf"), headers));
         ProgramModule module = module(visit, key);
         int basedOn = integer(form.getFirst("base_revision"));
-        ModuleForm.Result read = ModuleForm.read(form, programs.templates().keySet());
+        ModuleForm.Result read = ModuleForm.read(form, templateTexts.of(visit.requireProgram()).keySet());
         Texts t = signedIn.texts(visit.session());
         List<String> problems = read.problems().stream().map(p -> t.format(p.key(), p.argument())).toList();
         String action = form.getFirst("action");
@@ -260,8 +263,8 @@ public class AuthoringResource {
         for (ModuleContent.Section s : draft.sections()) sections.add(new SectionView(sections.size(), s));
         List<WorkshopView> workshops = new ArrayList<>();
         for (ModuleContent.Workshop w : draft.workshops()) workshops.add(new WorkshopView(workshops.size(), w));
-        List<TemplateOption> templates = programs.templates().values().stream()
-                .map(t -> new TemplateOption(t.key(), t.content().title().in(lang), draft.exercise(t.key())
+        List<TemplateOption> templates = templateTexts.of(visit.requireProgram()).entrySet().stream()
+                .map(t -> new TemplateOption(t.getKey(), t.getValue().title().in(lang), draft.exercise(t.getKey())
                         .map(e -> e.required() ? "required" : "optional").orElse("")))
                 .sorted(java.util.Comparator.comparing(o -> o.title().text()))
                 .toList();

@@ -42,6 +42,9 @@ public class DeepLinkingResource {
     static final double SCORE_MAXIMUM = 100;
 
     @Inject
+    TemplateTexts templateTexts;
+
+    @Inject
     SignedIn signedIn;
 
     @Inject
@@ -119,6 +122,7 @@ public class DeepLinkingResource {
     /** Everything of the course's program an instructor can place: the program, modules, workshops, exercises. */
     private List<Choice> choices(Visit visit, String lang) {
         Program program = visit.requireProgram();
+        Map<String, TemplateContent> templates = templateTexts.of(program);
         List<Choice> choices = new ArrayList<>();
         String programTitle = program.title().text(lang);
         choices.add(new Choice("program", "program", programTitle, false, 0, link(programTitle, "program", null)));
@@ -134,8 +138,8 @@ public class DeepLinkingResource {
                         link(workshopTitle, ProgramItems.workshop(module, workshop), null)));
             }
             for (ModuleContent.ExerciseUse exercise : content.exercises()) {
-                ExerciseTemplate template = programs.templates().get(exercise.template());
-                String exerciseTitle = template == null ? exercise.template() : template.content().title().text(lang);
+                TemplateContent template = templates.get(exercise.template());
+                String exerciseTitle = template == null ? exercise.template() : template.title().text(lang);
                 String exerciseItem = ProgramItems.exercise(module, exercise);
                 choices.add(new Choice(exerciseItem, "exercise", exerciseTitle, !module.published(), 1,
                         link(exerciseTitle + " · " + title, exerciseItem,

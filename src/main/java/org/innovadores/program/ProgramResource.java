@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.innovadores.participants.Sessions;
@@ -47,6 +48,9 @@ public class ProgramResource {
 
     @Inject
     ModuleMedia media;
+
+    @Inject
+    TemplateTexts templateTexts;
 
     @Inject
     ModuleReading reading;
@@ -130,7 +134,7 @@ public class ProgramResource {
         Localized.Shown goals = content.goals().in(lang);
         return pages.render("program/module.jte", new ModulePage(page, visit, row, goals,
                 Markdown.toHtml(goals.text(), page::link), sections, workshops(content, lang, page),
-                exercises(content, lang), index > 0 ? rows.get(index - 1) : null,
+                exercises(program, content, lang), index > 0 ? rows.get(index - 1) : null,
                 index + 1 < rows.size() ? rows.get(index + 1) : null, sessions.csrf(visit.session()),
                 media.items(program, key, visit.session()).stream().filter(i -> i.workshopKey() == null).toList()));
     }
@@ -179,7 +183,7 @@ public class ProgramResource {
         ModuleRow row = rows.get(indexOf(rows, key));
         ModuleContent.ExerciseUse use = row.module().content().exercise(templateKey)
                 .orElseThrow(() -> ClientError.notFound("error.notFound"));
-        ExerciseView exercise = exercise(use, lang);
+        ExerciseView exercise = exercise(templateTexts.of(visit.requireProgram()), use, lang);
         Page page = new Page(exercise.title().text(), page0.t(), page0.sessionToken());
         List<ModuleRow> usedIn = rows.stream().filter(r -> r.module().content().exercise(templateKey).isPresent()).toList();
         return pages.render("program/exercise.jte", new ExercisePage(page, row, exercise, usedIn));
@@ -232,17 +236,17 @@ public class ProgramResource {
         return new WorkshopView(w, w.title().in(lang), outline, Markdown.toHtml(outline.text(), page::link));
     }
 
-    private List<ExerciseView> exercises(ModuleContent content, String lang) {
-        return content.exercises().stream().map(e -> exercise(e, lang)).toList();
+    private List<ExerciseView> exercises(Program program, ModuleContent content, String lang) {
+        Map<String, TemplateContent> texts = templateTexts.of(program);
+        return content.exercises().stream().map(e -> exercise(texts, e, lang)).toList();
     }
 
-    private ExerciseView exercise(ModuleContent.ExerciseUse use, String lang) {
-        ExerciseTemplate template = programs.templates().get(use.template());
+    private static ExerciseView exercise(Map<String, TemplateContent> texts, ModuleContent.ExerciseUse use, String lang) {
+        TemplateContent template = texts.get(use.template());
         if (template == null) {
             return new ExerciseView(use.template(), new Localized.Shown(use.template(), lang, false),
                     new Localized.Shown("", lang, false), use.required());
         }
-        return new ExerciseView(use.template(), template.content().title().in(lang), template.content().purpose().in(lang),
-                use.required());
+        return new ExerciseView(use.template(), template.title().in(lang), template.purpose().in(lang), use.required());
     }
 }

@@ -30,12 +30,6 @@ public class ProgramSeed {
 
     @PostConstruct
     void seed() {
-        try {
-            int added = programs.addMissingTemplates(DefaultProgram.definition().templates());
-            if (added > 0) LOG.info(() -> "Added " + added + " exercise templates");
-        } catch (RuntimeException raced) {
-            LOG.info(() -> "Exercise templates written by another instance: " + raced.getMessage());
-        }
         if (programs.find(Program.DEFAULT_ID).isPresent()) return;
         try {
             ProgramDocument document = DefaultProgram.document();

@@ -37,7 +37,6 @@ public class Programs {
     @jakarta.annotation.Resource(lookup = "java:app/jdbc/innovadores")
     javax.sql.DataSource dataSource;
 
-    private volatile Map<String, ExerciseTemplate> templates;
 
     /** Thrown when a save was based on an older revision than the module's current one. */
     public static class StaleRevision extends RuntimeException {
@@ -235,31 +234,6 @@ public class Programs {
         return module;
     }
 
-    // --- exercise templates -----------------------------------------------------------------------
-
-    public Map<String, ExerciseTemplate> templates() {
-        Map<String, ExerciseTemplate> known = templates;
-        if (known == null) {
-            Map<String, ExerciseTemplate> read = new LinkedHashMap<>();
-            em.createQuery("select t from ExerciseTemplate t order by t.key", ExerciseTemplate.class).getResultList()
-                    .forEach(t -> read.put(t.key(), t));
-            templates = known = Map.copyOf(read);
-        }
-        return known;
-    }
-
-    @Transactional
-    public int addMissingTemplates(List<DefaultProgram.TemplateSeed> seeds) {
-        int added = 0;
-        for (DefaultProgram.TemplateSeed seed : seeds) {
-            if (em.find(ExerciseTemplate.class, seed.key()) == null) {
-                em.persist(new ExerciseTemplate(seed.key(), new TemplateContent(seed.title(), seed.purpose())));
-                added++;
-            }
-        }
-        templates = null;
-        return added;
-    }
 
     // --- keys -------------------------------------------------------------------------------------
 

@@ -1,8 +1,8 @@
 package org.innovadores.program;
 
 /**
- * What the program says about an exercise template: its name and what it is for. The fields a team
- * fills belong to the exercises feature, which extends this definition.
+ * An exercise template's name and what it is for, as the program's pages show them (see
+ * {@link TemplateTexts}); its fields and versions belong to the exercises feature.
  */
 public record TemplateContent(Localized title, Localized purpose) {
 }

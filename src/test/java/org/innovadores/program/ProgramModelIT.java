@@ -31,6 +31,9 @@ class ProgramModelIT {
     Programs programs;
 
     @Inject
+    TemplateTexts templateTexts;
+
+    @Inject
     ProgramCopies copies;
 
     @Inject
@@ -50,7 +53,7 @@ class ProgramModelIT {
     void theDefaultProgramWasSeededAndACourseCopyHasItsEightModulesAtRevisionOne() {
         Program defaults = programs.find(Program.DEFAULT_ID).orElseThrow();
         assertEquals(8, programs.modules(defaults).size());
-        assertEquals(19, programs.templates().size());
+        assertEquals(19, templateTexts.of(defaults).size());
         Program course = newCourse();
         List<ProgramModule> modules = programs.modules(course);
         assertEquals(8, modules.size());

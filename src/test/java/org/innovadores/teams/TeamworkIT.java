@@ -300,7 +300,8 @@ class TeamworkIT {
         String json = editor.getElementById("definition").text();
         assertThat(json).contains("\"key\": \"problema\"");
         String changed = json.replaceFirst("\"fields\": \\[", "\"fields\": [{\"key\": \"presupuesto\", \"type\": \"TEXT\", "
-                + "\"label\": {\"es\": \"Presupuesto disponible\", \"en\": \"Available budget\"}},");
+                + "\"label\": {\"es\": \"Presupuesto disponible\", \"en\": \"Available budget\"}},")
+                .replaceFirst("\"Problema inicial\"", "\"Problema público inicial\"");
         HttpResponse<String> saved = c.teacher().post("/course/templates", Map.of("definition", changed));
         assertThat(CoursePerson.location(saved)).contains("saved=2");
         assertThat(c.teacher().page("/course/templates/problema-inicial").select("#template-versions li")).hasSize(2);
@@ -313,6 +314,14 @@ class TeamworkIT {
         String elsewhere = CoursePerson.idAfter(CoursePerson.location(other.ana().post("/course/teams/" + other.team1() + "/exercises", Map.of("module",
                 "exploracion-institucional", "template", "problema-inicial"))), "/exercises/");
         assertThat(other.ana().page("/course/teams/" + other.team1() + "/exercises/" + elsewhere).getElementById("f.presupuesto")).isNull();
+
+        // The course's new name shows on its program's pages; other courses keep the shipped one.
+        assertThat(c.ana().page("/course/modules/exploracion-institucional/exercises/problema-inicial").selectFirst("h1").text())
+                .isEqualTo("Problema público inicial");
+        assertThat(c.ana().page("/course/modules/exploracion-institucional").select("a[href*='/exercises/problema-inicial']").text())
+                .isEqualTo("Problema público inicial");
+        assertThat(other.ana().page("/course/modules/exploracion-institucional/exercises/problema-inicial").selectFirst("h1").text())
+                .isEqualTo("Problema inicial");
 
         // Broken definitions are refused with the reason, and nothing is kept.
         assertThat(c.teacher().post("/course/templates", Map.of("definition", "{ no es json")).statusCode()).isEqualTo(400);
