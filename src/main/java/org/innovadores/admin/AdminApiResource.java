@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.innovadores.audit.AuditLog;
 import org.innovadores.lti.Platform;
 import org.innovadores.lti.PlatformRegistry;
 import org.innovadores.lti.RegistrationTickets;

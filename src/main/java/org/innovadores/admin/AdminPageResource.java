@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.innovadores.audit.AuditLog;
 import org.innovadores.lti.Deployment;
 import org.innovadores.lti.PlatformRegistry;
 import org.innovadores.lti.RegistrationTickets;

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.innovadores.teams.TeamWork;
 
 /**
  * The team's learning chain, as its log shows it: each test card with the assumption map it tests
@@ -19,23 +20,20 @@ public final class LearningChain {
     static final String TEST_CARD = "tarjeta-de-experimento";
     static final String LEARNING_CARD = "tarjeta-de-aprendizaje";
 
-    /** One test, with where it came from and what it taught. */
-    public record Link(Exercise assumptions, Exercise test, String believe, Exercise learning, String decision) {
-    }
-
     private LearningChain() {
     }
 
-    public static List<Link> of(List<Exercise> work) {
+    public static List<TeamWork.ChainLink> of(List<Exercise> work) {
         Map<UUID, Exercise> byId = work.stream().collect(Collectors.toMap(Exercise::id, Function.identity()));
-        List<Link> chain = new ArrayList<>();
+        List<TeamWork.ChainLink> chain = new ArrayList<>();
         for (Exercise test : work) {
             if (!test.templateKey().equals(TEST_CARD)) continue;
             Exercise assumptions = linked(test, "supuesto", byId).orElse(null);
             Exercise learning = work.stream().filter(e -> e.templateKey().equals(LEARNING_CARD))
                     .filter(e -> linked(e, "experimento", byId).map(t -> t.id().equals(test.id())).orElse(false))
                     .findFirst().orElse(null);
-            chain.add(new Link(assumptions, test, FieldValues.string(test.values().get("creemos")), learning,
+            chain.add(new TeamWork.ChainLink(TeamExercises.item(assumptions), TeamExercises.item(test),
+                    FieldValues.string(test.values().get("creemos")), TeamExercises.item(learning),
                     learning == null ? "" : FieldValues.string(learning.values().get("decision"))));
         }
         return chain;

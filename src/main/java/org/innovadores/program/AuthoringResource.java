@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.innovadores.admin.AuditLog;
+import org.innovadores.audit.AuditLog;
 import org.innovadores.participants.Sessions;
 import org.innovadores.participants.SignedIn;
 import org.innovadores.participants.ToolSession;

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.innovadores.admin.AuditLog;
+import org.innovadores.audit.AuditLog;
 import org.innovadores.participants.Sessions;
 import org.innovadores.participants.SignedIn;
 import org.innovadores.participants.ToolSession;

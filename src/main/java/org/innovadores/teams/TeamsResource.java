@@ -23,10 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.innovadores.exercises.Exercise;
-import org.innovadores.exercises.Exercises;
-import org.innovadores.exercises.LearningChain;
-import org.innovadores.exercises.Templates;
 import org.innovadores.participants.Role;
 import org.innovadores.participants.Sessions;
 import org.innovadores.participants.SignedIn;
@@ -68,10 +64,7 @@ public class TeamsResource {
     TeamAccess access;
 
     @Inject
-    Exercises exercises;
-
-    @Inject
-    Templates templates;
+    TeamWork teamWork;
 
     @Inject
     SignedIn signedIn;
@@ -92,11 +85,11 @@ public class TeamsResource {
                            Optional<Teams.Enrolment> enrolment, String csrf, String notice) {
     }
 
-    public record ModuleWork(ProgramModule module, String title, List<ModuleContent.ExerciseUse> uses, List<Exercise> started) {
+    public record ModuleWork(ProgramModule module, String title, List<ModuleContent.ExerciseUse> uses, List<TeamWork.Item> started) {
     }
 
     public record Workspace(Page page, Seat seat, List<Teams.Person> members, List<String> mentors, List<ModuleWork> modules,
-                            Map<String, String> templateTitles, List<LearningChain.Link> chain, List<Teams.LogEntry> log,
+                            Map<String, String> templateTitles, List<TeamWork.ChainLink> chain, List<Teams.LogEntry> log,
                             String csrf) {
     }
 
@@ -189,16 +182,14 @@ public class TeamsResource {
         Program program = visit.requireProgram();
         Page page = signedIn.page(visit.session(), "teams.workspace");
         String lang = page.t().lang();
-        List<Exercise> work = exercises.of(seat.team().id());
+        TeamWork.Work work = teamWork.of(program, seat.team().id(), lang);
         List<ModuleWork> modules = programs.listing(program, false, visit.session().subject()).stream()
                 .map(Programs.Listed::module)
                 .map(m -> new ModuleWork(m, m.content().title().text(lang), m.content().exercises(),
-                        work.stream().filter(e -> e.moduleKey().equals(m.key())).toList()))
+                        work.exercises().stream().filter(e -> e.moduleKey().equals(m.key())).toList()))
                 .toList();
-        Map<String, String> titles = new java.util.HashMap<>();
-        templates.all(program.id()).forEach((k, v) -> titles.put(k, v.definition().title().text(lang)));
         return pages.render("teams/workspace.jte", new Workspace(page, seat, teams.members(seat.team()), teams.mentors(seat.team()),
-                modules, titles, LearningChain.of(work), teams.log(seat.team()), sessions.csrf(visit.session())));
+                modules, work.templateTitles(), work.chain(), teams.log(seat.team()), sessions.csrf(visit.session())));
     }
 
     @POST

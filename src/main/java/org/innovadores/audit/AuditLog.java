@@ -1,4 +1,4 @@
-package org.innovadores.admin;
+package org.innovadores.audit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

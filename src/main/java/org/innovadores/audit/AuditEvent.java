@@ -1,4 +1,4 @@
-package org.innovadores.admin;
+package org.innovadores.audit;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
