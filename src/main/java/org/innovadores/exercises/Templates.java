@@ -1,11 +1,7 @@
 package org.innovadores.exercises;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
@@ -14,8 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
 import org.innovadores.program.Documents;
+import org.innovadores.runtime.Sql;
 
 /**
  * The exercise templates and their versions: those the tool ships (no program) and a course's own
@@ -29,8 +25,8 @@ public class Templates {
     public record Version(UUID id, UUID programId, int number, TemplateDefinition definition) {
     }
 
-    @Resource(lookup = "java:app/jdbc/innovadores")
-    DataSource dataSource;
+    @Inject
+    Sql db;
 
     private final Map<UUID, Version> byId = new ConcurrentHashMap<>();
 
@@ -74,20 +70,9 @@ public class Templates {
                 + "AND (program_id = ? OR program_id IS NULL) ORDER BY version DESC", definition.key(), program)
                 .stream().mapToInt(Version::number).max().orElse(0) + 1;
         Version version = new Version(UUID.randomUUID(), program, next, definition);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("INSERT INTO template_version (id, program_id, template_key, "
-                     + "version, definition, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            insert.setObject(1, version.id());
-            if (program == null) insert.setNull(2, java.sql.Types.OTHER); else insert.setObject(2, program);
-            insert.setString(3, definition.key());
-            insert.setInt(4, next);
-            insert.setString(5, Documents.write(definition));
-            insert.setString(6, author);
-            insert.setObject(7, OffsetDateTime.now(ZoneOffset.UTC));
-            insert.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot write template " + definition.key(), e);
-        }
+        db.update("INSERT INTO template_version (id, program_id, template_key, version, definition, created_by, created_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", version.id(), program, definition.key(), next, Documents.write(definition), author,
+                OffsetDateTime.now(ZoneOffset.UTC));
         byId.put(version.id(), version);
         return version;
     }
@@ -97,25 +82,15 @@ public class Templates {
     }
 
     private List<Version> query(String sql, Object... values) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(sql)) {
-            for (int i = 0; i < values.length; i++) {
-                if (values[i] == null) select.setNull(i + 1, java.sql.Types.OTHER); else select.setObject(i + 1, values[i]);
-            }
-            List<Version> versions = new java.util.ArrayList<>();
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    UUID id = row.getObject(1, UUID.class);
-                    UUID program = row.getObject(2, UUID.class);
-                    int number = row.getInt(3);
-                    String definition = row.getString(4);
-                    versions.add(byId.computeIfAbsent(id, known -> new Version(known, program, number,
-                            Documents.read(definition, TemplateDefinition.class))));
-                }
-            }
-            return versions;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read templates", e);
-        }
+        List<Version> versions = new java.util.ArrayList<>();
+        db.query(sql, row -> {
+            UUID id = row.getObject(1, UUID.class);
+            UUID program = row.getObject(2, UUID.class);
+            int number = row.getInt(3);
+            String definition = row.getString(4);
+            versions.add(byId.computeIfAbsent(id, known -> new Version(known, program, number,
+                    Documents.read(definition, TemplateDefinition.class))));
+        }, values);
+        return versions;
     }
 }

@@ -1,7 +1,5 @@
 package org.innovadores.recordings;
 
-import org.innovadores.web.Ids;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -15,21 +13,19 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
-import javax.sql.DataSource;
-import org.innovadores.runtime.Sql;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.innovadores.runtime.Sql;
+import org.innovadores.web.Ids;
 
 /**
  * Resumable uploads. An upload is created with its final size; its bytes arrive in any number of
@@ -69,9 +65,6 @@ public class Uploads {
         }
     }
 
-    @Resource(lookup = "java:app/jdbc/innovadores")
-    DataSource dataSource;
-
     @Inject
     MediaStore store;
 
@@ -108,19 +101,12 @@ public class Uploads {
     }
 
     public Optional<Upload> find(UUID id) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT id, program_id, module_key, workshop_key, kind, title, "
-                     + "language, file_name, size_bytes, received, created_by FROM media_upload WHERE id = ?")) {
-            select.setObject(1, id);
-            try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) return Optional.empty();
-                return Optional.of(new Upload(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
-                        row.getString(4), MediaKind.valueOf(row.getString(5)), row.getString(6), row.getString(7),
-                        row.getString(8), row.getLong(9), row.getLong(10), row.getString(11)));
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot read upload " + id, e);
-        }
+        List<Upload> found = new ArrayList<>(1);
+        db.query("SELECT id, program_id, module_key, workshop_key, kind, title, language, file_name, size_bytes, received, "
+                + "created_by FROM media_upload WHERE id = ?", row -> found.add(new Upload(row.getObject(1, UUID.class),
+                row.getObject(2, UUID.class), row.getString(3), row.getString(4), MediaKind.valueOf(row.getString(5)),
+                row.getString(6), row.getString(7), row.getString(8), row.getLong(9), row.getLong(10), row.getString(11))), id);
+        return found.stream().findFirst();
     }
 
     /**
@@ -212,20 +198,17 @@ public class Uploads {
     /** Removes uploads nobody has added to for {@code idle}, and their partial files. */
     public int abandon(Duration idle) {
         OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(idle);
+        List<UUID> stale = new ArrayList<>();
+        db.query("SELECT id FROM media_upload WHERE updated_at < ?", row -> stale.add(row.getObject(1, UUID.class)), before);
         int removed = 0;
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement("SELECT id FROM media_upload WHERE updated_at < ?")) {
-            select.setObject(1, before);
-            try (ResultSet row = select.executeQuery()) {
-                while (row.next()) {
-                    UUID id = row.getObject(1, UUID.class);
-                    Files.deleteIfExists(store.partial(id));
-                    update("DELETE FROM media_upload WHERE id = ?", id);
-                    removed++;
-                }
+        for (UUID id : stale) {
+            try {
+                Files.deleteIfExists(store.partial(id));
+                update("DELETE FROM media_upload WHERE id = ?", id);
+                removed++;
+            } catch (IOException | RuntimeException e) {
+                LOG.warning(() -> "Cleaning abandoned upload " + id + " failed: " + e.getMessage());
             }
-        } catch (SQLException | IOException e) {
-            LOG.warning(() -> "Cleaning abandoned uploads failed: " + e.getMessage());
         }
         return removed;
     }
