@@ -7,6 +7,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.innovadores.web.ClientError;
 import org.innovadores.web.Page;
+import org.innovadores.web.RequestLanguage;
 import org.innovadores.web.Texts;
 
 /**
@@ -20,12 +21,19 @@ public class SignedIn {
     @Inject
     Sessions sessions;
 
+    @Inject
+    RequestLanguage language;
+
     public ToolSession require(String token, HttpHeaders headers) {
+        ToolSession session;
         if (token != null && !token.isBlank()) {
-            return sessions.resolve(token).orElseThrow(SignedIn::expired);
+            session = sessions.resolve(token).orElseThrow(SignedIn::expired);
+        } else {
+            Cookie cookie = headers.getCookies().get(Sessions.COOKIE);
+            session = sessions.resolve(cookie == null ? null : cookie.getValue()).orElseThrow(SignedIn::expired);
         }
-        Cookie cookie = headers.getCookies().get(Sessions.COOKIE);
-        return sessions.resolve(cookie == null ? null : cookie.getValue()).orElseThrow(SignedIn::expired);
+        language.use(texts(session)); // for an error page later in this request
+        return session;
     }
 
     /** Same, for a form post: the form must also carry this session's anti-forgery value. */

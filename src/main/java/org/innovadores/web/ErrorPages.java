@@ -24,12 +24,17 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
     @Inject
     Pages pages;
 
+    @Inject
+    RequestLanguage language;
+
     @Context
     HttpHeaders headers;
 
     @Override
     public Response toResponse(Throwable failure) {
-        Texts t = Texts.forAcceptLanguage(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        // The person's language when the request got as far as their session, else the browser's.
+        Texts t = personsLanguage().orElseGet(() ->
+                Texts.forAcceptLanguage(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)));
         int status;
         String message;
         if (failure instanceof ClientError refusal) {
@@ -51,6 +56,14 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
         }
         String html = pages.render("web/error.jte", new ErrorPage(Page.anonymous(t.get("error.title"), t), status, message));
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+    }
+
+    private java.util.Optional<Texts> personsLanguage() {
+        try {
+            return language.known();
+        } catch (jakarta.enterprise.context.ContextNotActiveException outsideARequest) {
+            return java.util.Optional.empty();
+        }
     }
 
     public record ErrorPage(Page page, int status, String message) {

@@ -107,6 +107,11 @@ class LaunchIT {
         assertThat(postForm("/course/profile", Map.of("s", token, "csrf", csrf, "language", "en"), null).statusCode()).isEqualTo(303);
         assertThat(ToolHttp.get(other).body()).contains("<html lang=\"en\">");
         assertThat(ToolHttp.get(landing.apply("lang-1", "es")).body()).contains("<html lang=\"en\">").contains("Hello");
+        // Even an error page speaks the person's language, not the browser's.
+        HttpResponse<String> missing = ToolHttp.get("/course/modules/no-such-module?s=" + token, "Accept-Language", "es-PY,es");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.body()).contains("<html lang=\"en\">");
+        assertThat(ToolHttp.get("/no-such-page", "Accept-Language", "es-PY,es").body()).contains("<html lang=\"es\">");
         // Someone else in the same LMS still gets the LMS's language.
         assertThat(ToolHttp.get(landing.apply("lang-2", "es")).body()).contains("<html lang=\"es\">");
         // A language the tool does not speak is refused and changes nothing.

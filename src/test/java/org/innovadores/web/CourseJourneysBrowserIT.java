@@ -519,6 +519,13 @@ class CourseJourneysBrowserIT {
         DRAFTS.forEach((template, path) -> pages.put("draft-" + template, path + "?s=" + ana.token()));
         pages.put("exercise-revision", DRAFTS.get("mapa-de-actores") + "/revisions/2?s=" + ana.token());
         pages.put("template-editor", "/course/templates/mapa-de-supuestos?s=" + token);
+        // The same pages in English, for someone whose LMS speaks English.
+        CoursePerson english = CoursePerson.launch(tenant, "j-eva", "Eva Evans", CoursePerson.LEARNER, COURSE,
+                claims -> claims.put(CLAIM + "launch_presentation", Map.of("locale", "en-GB", "document_target", "iframe")));
+        pages.put("overview-en", "/course?s=" + english.token());
+        pages.put("module-en", "/course/modules/descubrimiento?s=" + english.token());
+        pages.put("player-en", "/course/recordings/" + recording + "?s=" + english.token());
+        pages.put("teams-en", "/course/teams?s=" + english.token());
 
         ChromeDriver driver = Browser.chromium(Cookies.FIRST_PARTY_ONLY);
         try {
