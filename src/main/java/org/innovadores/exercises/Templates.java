@@ -28,19 +28,22 @@ public class Templates {
     @Inject
     Sql db;
 
+    /** Versions never change, so each definition is read and parsed once; lists read only ids and numbers. */
+    private static final String VERSIONS = "SELECT id, program_id, version FROM template_version";
+
     private final Map<UUID, Version> byId = new ConcurrentHashMap<>();
 
     public Optional<Version> byId(UUID id) {
         Version known = byId.get(id);
         if (known != null) return Optional.of(known);
-        List<Version> found = query("SELECT id, program_id, version, definition FROM template_version WHERE id = ?", id);
+        List<Version> found = query(VERSIONS + " WHERE id = ?", id);
         found.forEach(v -> byId.put(v.id(), v));
         return found.stream().findFirst();
     }
 
     /** The version new work of a course starts on: the course's latest, else the shipped latest. */
     public Optional<Version> latest(UUID program, String key) {
-        List<Version> versions = query("SELECT id, program_id, version, definition FROM template_version WHERE template_key = ? "
+        List<Version> versions = query(VERSIONS + " WHERE template_key = ? "
                 + "AND (program_id = ? OR program_id IS NULL) ORDER BY CASE WHEN program_id IS NULL THEN 1 ELSE 0 END, version DESC",
                 key, program);
         versions.forEach(v -> byId.putIfAbsent(v.id(), v));
@@ -50,7 +53,7 @@ public class Templates {
     /** The latest version of every template a course can use, by key. */
     public Map<String, Version> all(UUID program) {
         Map<String, Version> latest = new LinkedHashMap<>();
-        for (Version v : query("SELECT id, program_id, version, definition FROM template_version WHERE program_id = ? "
+        for (Version v : query(VERSIONS + " WHERE program_id = ? "
                 + "OR program_id IS NULL ORDER BY CASE WHEN program_id IS NULL THEN 1 ELSE 0 END, version DESC, template_key", program)) {
             latest.putIfAbsent(v.definition().key(), v);
         }
@@ -59,14 +62,14 @@ public class Templates {
 
     /** All versions of a template in a course, newest first. */
     public List<Version> history(UUID program, String key) {
-        return query("SELECT id, program_id, version, definition FROM template_version WHERE template_key = ? "
+        return query(VERSIONS + " WHERE template_key = ? "
                 + "AND (program_id = ? OR program_id IS NULL) ORDER BY version DESC, CASE WHEN program_id IS NULL THEN 1 ELSE 0 END",
                 key, program);
     }
 
     /** Writes a new version: for a course ({@code program}), or a shipped one (null). */
     public Version add(UUID program, TemplateDefinition definition, String author) {
-        int next = query("SELECT id, program_id, version, definition FROM template_version WHERE template_key = ? "
+        int next = query(VERSIONS + " WHERE template_key = ? "
                 + "AND (program_id = ? OR program_id IS NULL) ORDER BY version DESC", definition.key(), program)
                 .stream().mapToInt(Version::number).max().orElse(0) + 1;
         Version version = new Version(UUID.randomUUID(), program, next, definition);
@@ -78,19 +81,22 @@ public class Templates {
     }
 
     public boolean anyShipped() {
-        return !query("SELECT id, program_id, version, definition FROM template_version WHERE program_id IS NULL").isEmpty();
+        return !query(VERSIONS + " WHERE program_id IS NULL").isEmpty();
     }
 
     private List<Version> query(String sql, Object... values) {
-        List<Version> versions = new java.util.ArrayList<>();
-        db.query(sql, row -> {
-            UUID id = row.getObject(1, UUID.class);
-            UUID program = row.getObject(2, UUID.class);
-            int number = row.getInt(3);
-            String definition = row.getString(4);
-            versions.add(byId.computeIfAbsent(id, known -> new Version(known, program, number,
-                    Documents.read(definition, TemplateDefinition.class))));
-        }, values);
-        return versions;
+        record Row(UUID id, UUID program, int number) {
+        }
+        List<Row> rows = new java.util.ArrayList<>();
+        db.query(sql, row -> rows.add(new Row(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getInt(3))), values);
+        return rows.stream().map(r -> known(r.id(), r.program(), r.number())).toList();
+    }
+
+    private Version known(UUID id, UUID program, int number) {
+        return byId.computeIfAbsent(id, unknown -> {
+            String[] definition = new String[1];
+            db.query("SELECT definition FROM template_version WHERE id = ?", row -> definition[0] = row.getString(1), unknown);
+            return new Version(unknown, program, number, Documents.read(definition[0], TemplateDefinition.class));
+        });
     }
 }

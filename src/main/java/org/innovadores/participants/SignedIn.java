@@ -32,7 +32,7 @@ public class SignedIn {
             Cookie cookie = headers.getCookies().get(Sessions.COOKIE);
             session = sessions.resolve(cookie == null ? null : cookie.getValue()).orElseThrow(SignedIn::expired);
         }
-        language.use(texts(session)); // for an error page later in this request
+        language.use(session.locale()); // for an error page later in this request
         return session;
     }
 

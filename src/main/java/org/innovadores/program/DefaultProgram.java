@@ -16,11 +16,8 @@ public final class DefaultProgram {
 
     private static final String FOLDER = "/program/default/";
 
-    /** program.json as written. */
-    public record Definition(Localized title, List<TemplateSeed> templates, List<ModuleSeed> modules) {
-    }
-
-    public record TemplateSeed(String key, Localized title, Localized purpose) {
+    /** program.json as written (its exercise templates are the exercises feature's to read). */
+    public record Definition(Localized title, List<ModuleSeed> modules) {
     }
 
     public record ModuleSeed(String key, String file, Localized goals, List<ModuleContent.Workshop> workshops,

@@ -11,13 +11,14 @@ import java.util.Optional;
 @RequestScoped
 public class RequestLanguage {
 
-    private Texts texts;
+    private String languageTag;
 
-    public void use(Texts texts) {
-        this.texts = texts;
+    /** Notes the person's language tag; it is read only when an error page needs it. */
+    public void use(String languageTag) {
+        this.languageTag = languageTag;
     }
 
     public Optional<Texts> known() {
-        return Optional.ofNullable(texts);
+        return languageTag == null ? Optional.empty() : Optional.of(Texts.forTag(languageTag));
     }
 }

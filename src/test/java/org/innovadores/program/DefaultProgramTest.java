@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.innovadores.exercises.TemplateDefinition;
+import org.innovadores.exercises.TemplateSeed;
 import org.junit.jupiter.api.Test;
 
 /** The program the tool ships: eight modules following the eight phases, complete in both languages. */
@@ -49,13 +51,14 @@ class DefaultProgramTest {
 
     @Test
     void theModulesUseTheTemplatesOfTheCatalogueAndEveryTemplateIsUsed() {
-        Set<String> catalogue = definition.templates().stream().map(DefaultProgram.TemplateSeed::key).collect(Collectors.toSet());
+        List<TemplateDefinition> templates = TemplateSeed.shipped().templates();
+        Set<String> catalogue = templates.stream().map(TemplateDefinition::key).collect(Collectors.toSet());
         assertThat(catalogue).hasSize(19);
         Set<String> used = program.modules().stream().flatMap(m -> m.content().exercises().stream())
                 .map(ModuleContent.ExerciseUse::template).collect(Collectors.toSet());
         assertThat(catalogue).containsAll(used);
         assertThat(used).containsAll(catalogue);
-        assertThat(definition.templates()).allSatisfy(t -> {
+        assertThat(templates).allSatisfy(t -> {
             assertThat(t.title().es()).isNotBlank();
             assertThat(t.title().en()).isNotBlank();
             assertThat(t.purpose().es()).isNotBlank();
