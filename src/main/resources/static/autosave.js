@@ -15,9 +15,13 @@
     fetch(form.action, {
       method: 'POST', credentials: 'same-origin', headers: { 'Accept': 'application/json' },
       body: new URLSearchParams(new FormData(form))
-    }).then(function (response) { return response.json().then(function (body) { return [response.status, body]; }); })
+    }).then(function (response) {
+      // Every answer is JSON, refusals too; anything else (a proxy's page) counts as a failed save.
+      return response.json().then(function (body) { return [response.status, body]; },
+        function () { return [response.status, {}]; });
+    })
       .then(function (answer) {
-        if (answer[0] === 200 && answer[1].conflicts.length === 0) {
+        if (answer[0] === 200 && answer[1].conflicts && answer[1].conflicts.length === 0) {
           status.textContent = status.dataset.saved;
         } else if (answer[0] === 200) {
           window.location.reload();

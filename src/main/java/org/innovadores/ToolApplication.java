@@ -17,6 +17,8 @@ public class ToolApplication extends Application {
     @Override
     public java.util.Map<String, Object> getProperties() {
         // Redirects keep the relative Location the tool writes, right behind any reverse proxy.
-        return java.util.Map.of("jersey.config.server.headers.location.relative.resolution.disabled", true);
+        // No WADL: it would list every endpoint, hidden ones included, to anyone sending OPTIONS.
+        return java.util.Map.of("jersey.config.server.headers.location.relative.resolution.disabled", true,
+                "jersey.config.server.wadl.disableWadl", true);
     }
 }

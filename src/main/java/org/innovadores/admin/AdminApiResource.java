@@ -4,7 +4,9 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -84,6 +86,27 @@ public class AdminApiResource {
                     .add("source", platform.source().name()).add("deployment_ids", deployments));
         }
         return Response.ok(list.build()).build();
+    }
+
+    @DELETE
+    @Path("platforms")
+    @Operation(summary = "Remove a registration no course has used", description = "By issuer and client_id. "
+            + "404 when unknown; 409 when courses of it hold a program (their work is kept).")
+    @SecurityRequirement(name = "bearer")
+    public Response removePlatform(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                   @QueryParam("issuer") String issuer, @QueryParam("client_id") String clientId) {
+        authorize(authorization);
+        if (issuer == null || clientId == null || issuer.length() > 1000 || clientId.length() > 255) {
+            throw ClientError.badRequest("error.badRequest");
+        }
+        return switch (registry.remove(issuer, clientId)) {
+            case REMOVED -> {
+                audit.record("admin-api", "platform.removed", "issuer=" + issuer + " client_id=" + clientId);
+                yield Response.noContent().build();
+            }
+            case NOT_FOUND -> throw ClientError.notFound("error.notFound");
+            case IN_USE -> throw new ClientError(Response.Status.CONFLICT, "admin.platformInUse");
+        };
     }
 
     private void authorize(String authorization) {

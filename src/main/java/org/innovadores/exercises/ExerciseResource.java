@@ -49,6 +49,8 @@ import org.innovadores.web.Texts;
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class ExerciseResource {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ExerciseResource.class.getName());
+
     @Inject
     CourseProgram courses;
 
@@ -156,7 +158,15 @@ public class ExerciseResource {
         } catch (NumberFormatException e) {
             throw ClientError.badRequest("error.badRequest");
         }
-        if (basedOn < 1 || basedOn > exercise.version()) throw ClientError.badRequest("error.badRequest");
+        if (basedOn < 1) throw ClientError.badRequest("error.badRequest");
+        if (basedOn > exercise.version()) {
+            // The page knows a version the store does not (it was lost, e.g. restored from a backup):
+            // the page holds the newest text there is, so it is merged onto what the store has.
+            int unknown = basedOn;
+            LOG.warning(() -> "Exercise " + exercise.id() + ": a save based on version " + unknown + " of " + exercise.version()
+                    + " kept, merged onto the stored version");
+            basedOn = exercise.version();
+        }
         List<String> problems = new ArrayList<>();
         Map<String, JsonValue> mine = FieldValues.fromForm(template, form, linkable(seat, exercise), problems);
         boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.innovadores.program.Documents;
 import org.innovadores.runtime.Sql;
 
@@ -31,13 +30,52 @@ public class Templates {
     /** Versions never change, so each definition is read and parsed once; lists read only ids and numbers. */
     private static final String VERSIONS = "SELECT id, program_id, version FROM template_version";
 
-    private final Map<UUID, Version> byId = new ConcurrentHashMap<>();
+    /** The largest definition kept, in characters of JSON; the shipped ones are under 2 000. */
+    public static final int MAX_DEFINITION_CHARS = 64 * 1024;
+    /** Versions one course may write of one template. */
+    public static final int MAX_VERSIONS = 200;
+    /** Parsed definitions remembered, weighed by their JSON's length: a bounded share of the heap. */
+    static final long CACHE_WEIGHT = 8L * 1024 * 1024;
+
+    private final Remembered byId = new Remembered(CACHE_WEIGHT);
+
+    /** Least recently used versions go first once their total weight passes the bound. */
+    static final class Remembered {
+        private final long maxWeight;
+        private final java.util.LinkedHashMap<UUID, Version> entries = new java.util.LinkedHashMap<>(64, 0.75f, true);
+        private final Map<UUID, Integer> weights = new java.util.HashMap<>();
+        private long weight;
+
+        Remembered(long maxWeight) {
+            this.maxWeight = maxWeight;
+        }
+
+        synchronized Version get(UUID id) {
+            return entries.get(id);
+        }
+
+        synchronized void put(UUID id, Version version, int versionWeight) {
+            if (entries.put(id, version) == null) {
+                weights.put(id, versionWeight);
+                weight += versionWeight;
+            }
+            var eldest = entries.entrySet().iterator();
+            while (weight > maxWeight && eldest.hasNext()) {
+                UUID old = eldest.next().getKey();
+                eldest.remove();
+                weight -= weights.remove(old);
+            }
+        }
+
+        synchronized long weight() {
+            return weight;
+        }
+    }
 
     public Optional<Version> byId(UUID id) {
         Version known = byId.get(id);
         if (known != null) return Optional.of(known);
         List<Version> found = query(VERSIONS + " WHERE id = ?", id);
-        found.forEach(v -> byId.put(v.id(), v));
         return found.stream().findFirst();
     }
 
@@ -46,7 +84,6 @@ public class Templates {
         List<Version> versions = query(VERSIONS + " WHERE template_key = ? "
                 + "AND (program_id = ? OR program_id IS NULL) ORDER BY CASE WHEN program_id IS NULL THEN 1 ELSE 0 END, version DESC",
                 key, program);
-        versions.forEach(v -> byId.putIfAbsent(v.id(), v));
         return versions.stream().findFirst();
     }
 
@@ -73,11 +110,19 @@ public class Templates {
                 + "AND (program_id = ? OR program_id IS NULL) ORDER BY version DESC", definition.key(), program)
                 .stream().mapToInt(Version::number).max().orElse(0) + 1;
         Version version = new Version(UUID.randomUUID(), program, next, definition);
+        String json = Documents.write(definition);
         db.update("INSERT INTO template_version (id, program_id, template_key, version, definition, created_by, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?)", version.id(), program, definition.key(), next, Documents.write(definition), author,
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", version.id(), program, definition.key(), next, json, author,
                 OffsetDateTime.now(ZoneOffset.UTC));
-        byId.put(version.id(), version);
+        byId.put(version.id(), version, json.length());
         return version;
+    }
+
+    /** How many versions the course wrote of this template itself. */
+    public int courseVersions(UUID program, String key) {
+        int[] count = new int[1];
+        db.query("SELECT COUNT(*) FROM template_version WHERE template_key = ? AND program_id = ?", row -> count[0] = row.getInt(1), key, program);
+        return count[0];
     }
 
     public boolean anyShipped() {
@@ -93,10 +138,12 @@ public class Templates {
     }
 
     private Version known(UUID id, UUID program, int number) {
-        return byId.computeIfAbsent(id, unknown -> {
-            String[] definition = new String[1];
-            db.query("SELECT definition FROM template_version WHERE id = ?", row -> definition[0] = row.getString(1), unknown);
-            return new Version(unknown, program, number, Documents.read(definition[0], TemplateDefinition.class));
-        });
+        Version known = byId.get(id);
+        if (known != null) return known;
+        String[] definition = new String[1];
+        db.query("SELECT definition FROM template_version WHERE id = ?", row -> definition[0] = row.getString(1), id);
+        Version read = new Version(id, program, number, Documents.read(definition[0], TemplateDefinition.class));
+        byId.put(id, read, definition[0].length());
+        return read;
     }
 }

@@ -81,7 +81,7 @@ public class TemplatesResource {
         Visit visit = courses.authoring(signedIn.require(token, headers));
         Templates.Version latest = templates.latest(visit.requireProgram().id(), key).orElseThrow(() -> ClientError.notFound("error.notFound"));
         return pages.render("exercises/template.jte", new Editor(signedIn.page(visit.session(), "templates.edit"), key,
-                PRETTY.toJson(latest.definition()), templates.history(visit.requireProgram().id(), key), List.of(), saved,
+                PRETTY.toJson(latest.definition()), templates.history(visit.requireProgram().id(), key), List.of(), saved != null && saved.matches("[0-9]{1,9}") ? saved : null,
                 sessions.csrf(visit.session())));
     }
 
@@ -95,9 +95,12 @@ public class TemplatesResource {
         TemplateDefinition definition;
         List<String> problems;
         try {
-            definition = json == null || json.length() > 200_000 ? null : PRETTY.fromJson(json, TemplateDefinition.class);
-            problems = definition == null ? List.of("definition: missing or too long")
+            definition = json == null || json.length() > Templates.MAX_DEFINITION_CHARS ? null : PRETTY.fromJson(json, TemplateDefinition.class);
+            problems = definition == null ? List.of("definition: missing or longer than " + Templates.MAX_DEFINITION_CHARS + " characters")
                     : definition.problems(templates.all(program).keySet());
+            if (problems.isEmpty() && templates.courseVersions(program, definition.key()) >= Templates.MAX_VERSIONS) {
+                problems = List.of("definition: this course already keeps " + Templates.MAX_VERSIONS + " versions of this template");
+            }
         } catch (JsonbException | IllegalArgumentException | NullPointerException unreadable) {
             definition = null;
             problems = List.of("JSON: " + String.valueOf(unreadable.getMessage()).lines().findFirst().orElse(""));

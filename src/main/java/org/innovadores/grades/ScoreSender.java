@@ -52,12 +52,21 @@ public class ScoreSender {
     @ConfigProperty(name = "grades.retry.max", defaultValue = "PT1H")
     Duration max;
 
+    /**
+     * Never lets an exception out: the container cancels a timer whose callback keeps failing, and
+     * then no score would reach any LMS until a restart. A failure of one score is recorded on it;
+     * a failure of the queue itself (the database away) is logged and tried again at the next tick.
+     */
     @Schedule(hour = "*", minute = "*", second = "*/3", persistent = false)
     void deliverDue() {
-        for (int i = 0; i < 500; i++) {
-            Due due = claim();
-            if (due == null) return;
-            deliver(due);
+        try {
+            for (int i = 0; i < 500; i++) {
+                Due due = claim();
+                if (due == null) return;
+                deliver(due);
+            }
+        } catch (RuntimeException | Error failure) {
+            LOG.log(java.util.logging.Level.WARNING, "Score delivery paused until the next round: " + failure);
         }
     }
 
@@ -85,17 +94,23 @@ public class ScoreSender {
             ags.postScore(due.platform(), url, due.payload());
             db.update("UPDATE score_outbox SET status = 'SENT', sent_at = ?, claimed_until = NULL, line_item_url = ?, last_error = NULL "
                     + "WHERE id = ?", OffsetDateTime.now(ZoneOffset.UTC), url, due.id());
+        } catch (RuntimeException unexpected) {
+            // Something in this score or its platform's answer the sender does not understand: the
+            // score stops with the reason for instructors to see, and the others go on.
+            LOG.warning(() -> "Score " + due.id() + " could not be delivered: " + unexpected);
+            db.update("UPDATE score_outbox SET status = 'REFUSED', claimed_until = NULL, attempts = attempts + 1, last_error = ? "
+                    + "WHERE id = ?", ServiceTokens.abbreviate("tool: " + unexpected), due.id());
         } catch (ServiceTokens.Unavailable failed) {
             if (PERMANENT.contains(failed.status)) {
                 LOG.warning(() -> "The LMS refused score " + due.id() + " for good (" + failed.status + "): " + failed.getMessage());
                 db.update("UPDATE score_outbox SET status = 'REFUSED', claimed_until = NULL, attempts = attempts + 1, last_error = ? "
-                        + "WHERE id = ?", failed.status + " " + failed.getMessage(), due.id());
+                        + "WHERE id = ?", ServiceTokens.abbreviate(failed.status + " " + failed.getMessage()), due.id());
             } else {
                 long delay = Math.min(max.toMillis(), base.toMillis() << Math.min(due.attempts(), 20));
                 long jittered = (long) (delay * (0.75 + ThreadLocalRandom.current().nextDouble() * 0.5));
                 db.update("UPDATE score_outbox SET claimed_until = NULL, attempts = attempts + 1, next_attempt_at = ?, last_error = ? "
                         + "WHERE id = ?", OffsetDateTime.now(ZoneOffset.UTC).plusNanos(jittered * 1_000_000),
-                        (failed.status == 0 ? "" : failed.status + " ") + failed.getMessage(), due.id());
+                        ServiceTokens.abbreviate((failed.status == 0 ? "" : failed.status + " ") + failed.getMessage()), due.id());
             }
         }
     }

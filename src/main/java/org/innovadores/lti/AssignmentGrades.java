@@ -27,18 +27,35 @@ public class AssignmentGrades {
     @Inject
     ServiceTokens tokens;
 
+    @Inject
+    Outbound outbound;
+
+    @Inject
+    PlatformRegistry registry;
+
     /** "/scores" appended to the line item's path, keeping its query. */
-    public static String scoresUrl(String lineItem) {
-        URI uri = URI.create(lineItem);
+    public static String scoresUrl(String lineItem) throws ServiceTokens.Unavailable {
+        URI uri = uri(lineItem);
         String path = uri.getRawPath() == null ? "" : uri.getRawPath();
         String scores = (path.endsWith("/") ? path.substring(0, path.length() - 1) : path) + "/scores";
         return uri.getScheme() + "://" + uri.getRawAuthority() + scores + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
     }
 
+    /** A URL from a platform; one that does not parse is a refusal that waiting will not change. */
+    static URI uri(String url) throws ServiceTokens.Unavailable {
+        try {
+            URI uri = new URI(url);
+            if (!uri.isAbsolute() || uri.getHost() == null) throw new java.net.URISyntaxException(url, "not absolute");
+            return uri;
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            throw new ServiceTokens.Unavailable(422, "not a URL: " + ServiceTokens.abbreviate(url));
+        }
+    }
+
     /** Posts one score (its JSON as the outbox keeps it). Answers normally on 2xx; throws otherwise. */
     public void postScore(UUID platform, String lineItem, String scoreJson) throws ServiceTokens.Unavailable {
         Set<String> scopes = Set.of(SCORE_SCOPE);
-        HttpResponse<String> answer = send(platform, scopes, HttpRequest.newBuilder(URI.create(scoresUrl(lineItem)))
+        HttpResponse<String> answer = send(platform, scopes, HttpRequest.newBuilder(uri(scoresUrl(lineItem)))
                 .header("Content-Type", "application/vnd.ims.lis.v1.score+json")
                 .POST(HttpRequest.BodyPublishers.ofString(scoreJson)));
         if (answer.statusCode() / 100 != 2) {
@@ -52,10 +69,14 @@ public class AssignmentGrades {
         HttpResponse<String> answer = lineItemCall(platform, container, "POST", lineItem(null, label, scoreMaximum, resourceId, tag));
         try {
             String id = JSONObjectUtils.getString(JSONObjectUtils.parse(answer.body()), "id");
-            if (id == null) throw new ServiceTokens.Unavailable(answer.statusCode(), "the new line item has no id");
+            if (id == null) throw new ServiceTokens.Unavailable(422, "the new line item has no id");
+            URI checked = uri(id);
+            if (!checked.isAbsolute() || checked.getHost() == null) {
+                throw new ServiceTokens.Unavailable(422, "the new line item's id is not a URL: " + ServiceTokens.abbreviate(id));
+            }
             return id;
         } catch (ParseException e) {
-            throw new ServiceTokens.Unavailable(answer.statusCode(), "the platform answered something else than JSON");
+            throw new ServiceTokens.Unavailable(422, "the platform answered something else than JSON");
         }
     }
 
@@ -77,7 +98,7 @@ public class AssignmentGrades {
 
     /** A line item request; answers the 2xx response, throws on anything else. */
     private HttpResponse<String> lineItemCall(UUID platform, String url, String method, String json) throws ServiceTokens.Unavailable {
-        HttpResponse<String> answer = send(platform, Set.of(LINEITEM_SCOPE), HttpRequest.newBuilder(URI.create(url))
+        HttpResponse<String> answer = send(platform, Set.of(LINEITEM_SCOPE), HttpRequest.newBuilder(uri(url))
                 .header("Content-Type", "application/vnd.ims.lis.v2.lineitem+json")
                 .header("Accept", "application/vnd.ims.lis.v2.lineitem+json")
                 .method(method, HttpRequest.BodyPublishers.ofString(json)));
@@ -88,10 +109,18 @@ public class AssignmentGrades {
     }
 
     HttpResponse<String> send(UUID platform, Set<String> scopes, HttpRequest.Builder request) throws ServiceTokens.Unavailable {
+        HttpRequest built = request.copy().build();
+        Platform known = registry.platform(platform).orElseThrow(() -> new ServiceTokens.Unavailable(404, "unknown platform"));
+        try {
+            outbound.checkService(known, built.uri().toString());
+        } catch (Outbound.Refused refused) {
+            // Waiting will not make the URL acceptable: a permanent refusal, shown with its reason.
+            throw new ServiceTokens.Unavailable(422, "the tool refuses this service URL: " + refused.getMessage());
+        }
         for (int attempt = 0; ; attempt++) {
             String token = tokens.token(platform, scopes);
             try {
-                HttpResponse<String> answer = tokens.http().send(request.copy().timeout(ServiceTokens.TIMEOUT)
+                HttpResponse<String> answer = outbound.send(request.copy().timeout(ServiceTokens.TIMEOUT)
                         .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 401 && attempt == 0) {
                     tokens.forget(platform, scopes);

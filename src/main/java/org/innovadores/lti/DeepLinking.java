@@ -51,8 +51,15 @@ public class DeepLinking {
     @Inject
     ToolKeys keys;
 
-    /** The request a session came from, when its launch was an LtiDeepLinkingRequest. */
-    public Optional<Request> request(String messageType, String launchClaims) {
+    @Inject
+    PlatformRegistry registry;
+
+    /**
+     * The request a session came from, when its launch was an LtiDeepLinkingRequest. The response's
+     * issuer is the client_id of the registration the session's deployment belongs to (§4.2), never a
+     * value read from the request's audience.
+     */
+    public Optional<Request> request(UUID deployment, String messageType, String launchClaims) {
         if (!LtiClaims.DEEP_LINKING_REQUEST.equals(messageType) || launchClaims == null) return Optional.empty();
         try {
             Map<String, Object> claims = JSONObjectUtils.parse(launchClaims);
@@ -60,8 +67,9 @@ public class DeepLinking {
             if (settings == null) return Optional.empty();
             String returnUrl = JSONObjectUtils.getString(settings, "deep_link_return_url");
             if (returnUrl == null || !(returnUrl.startsWith("https://") || returnUrl.startsWith("http://"))) return Optional.empty();
-            Object audience = claims.get("aud");
-            String clientId = audience instanceof List<?> list && !list.isEmpty() ? String.valueOf(list.get(0)) : String.valueOf(audience);
+            Optional<Deployment> registered = registry.deployment(deployment);
+            if (registered.isEmpty()) return Optional.empty();
+            String clientId = registered.get().platform().clientId();
             Object types = settings.get("accept_types");
             boolean resourceLinks = types == null || (types instanceof List<?> l && l.contains("ltiResourceLink"));
             Object lineItem = settings.get("accept_lineitem");

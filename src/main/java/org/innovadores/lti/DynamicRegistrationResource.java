@@ -19,7 +19,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +29,11 @@ import java.util.Set;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.servlet.http.HttpServletRequest;
 import org.innovadores.audit.AuditLog;
+import org.innovadores.runtime.RateLimiter;
 import org.innovadores.web.ClientError;
 import org.innovadores.web.Page;
 import org.innovadores.web.Pages;
@@ -41,6 +44,7 @@ import org.innovadores.web.Texts;
  * openid_configuration and registration_token; the tool shows what it is about to register, and on
  * confirmation registers itself with the platform and closes the LMS's dialog.
  */
+@jakarta.enterprise.context.ApplicationScoped
 @Path("lti/register")
 public class DynamicRegistrationResource {
 
@@ -53,12 +57,39 @@ public class DynamicRegistrationResource {
             "https://purl.imsglobal.org/spec/lti-ags/scope/score",
             "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** Registration is rare: per address, a burst of twice the minute's rate, then that rate. */
+    @Inject
+    @ConfigProperty(name = "lti.registration.rate-per-minute", defaultValue = "10")
+    int ratePerMinute;
+
+    private RateLimiter perAddress;
+
+    @jakarta.annotation.PostConstruct
+    void limits() {
+        perAddress = new RateLimiter(2 * ratePerMinute, ratePerMinute);
+    }
+
+    @Inject
+    Outbound http;
 
     @Inject
     @ConfigProperty(name = "lti.registration.open", defaultValue = "false")
     boolean open;
+
+    @Inject
+    @ConfigProperty(name = "lti.registration.max-platforms", defaultValue = "500")
+    int maxPlatforms;
+
+    @Inject
+    HttpServletRequest servletRequest;
+
+    /** Open registration lets anyone who can reach the tool register a platform: say so at every start. */
+    void announce(@Observes @Initialized(jakarta.enterprise.context.ApplicationScoped.class) Object started) {
+        if (open) {
+            LOG.warning("Dynamic registration is OPEN (lti.registration.open=true): anyone who reaches /lti/register can "
+                    + "register a platform. This is for development only; production uses one-time registration links.");
+        }
+    }
 
     @Inject
     RegistrationTickets tickets;
@@ -110,6 +141,12 @@ public class DynamicRegistrationResource {
         }
         JsonObject configuration = platformConfiguration(openidConfiguration);
         String issuer = configuration.getString("issuer");
+        try {
+            http.checkOnHostsOf(configuration.getString("registration_endpoint"), issuer);
+        } catch (Outbound.Refused refused) {
+            LOG.info(() -> "Registration endpoint refused: " + refused.getMessage());
+            throw ClientError.badRequest("register.error.configuration");
+        }
         if (!open && !tickets.use(ticket, issuer)) {
             throw ClientError.forbidden("register.error.ticket");
         }
@@ -122,6 +159,11 @@ public class DynamicRegistrationResource {
                 configuration.getString("authorization_endpoint"), configuration.getString("token_endpoint", null),
                 configuration.getString("jwks_uri"), deploymentId == null ? List.of() : List.of(deploymentId));
         if (!registration.problems().isEmpty()) throw ClientError.badRequest("register.error.configuration");
+        // A registration never replaces another's endpoints: that is a change an administrator makes.
+        if (registry.platform(issuer, clientId).isPresent()) {
+            LOG.warning(() -> "Registration refused: " + issuer + " client " + clientId + " is already registered");
+            throw new ClientError(Response.Status.CONFLICT, "register.error.exists");
+        }
         registry.register(registration, Platform.Source.DYNAMIC);
         audit.record(open ? "open-registration" : "ticket", "platform.registered",
                 "issuer=" + issuer + " client_id=" + clientId + " deployment_id=" + deploymentId);
@@ -131,15 +173,23 @@ public class DynamicRegistrationResource {
                 new Done(Page.anonymous(t.get("register.done"), t), issuer, clientId, deploymentId));
     }
 
+    /** Cheap checks first: the rate per address, then the ticket, before anything is fetched. */
     private void allowed(String ticket) {
+        if (!perAddress.allow(servletRequest.getRemoteAddr())) {
+            throw new ClientError(Response.Status.TOO_MANY_REQUESTS, "error.tooMany");
+        }
         if (!open && !tickets.usable(ticket)) throw ClientError.forbidden("register.error.ticket");
+        if (registry.count() >= maxPlatforms) {
+            LOG.warning(() -> "Registration refused: the tool already has " + maxPlatforms + " platforms (lti.registration.max-platforms)");
+            throw ClientError.forbidden("register.error.full");
+        }
     }
 
     /** Dynamic Registration §3.4: fetch the configuration; its issuer must be the URL's origin. */
     private JsonObject platformConfiguration(String url) {
         List<String> problems = new ArrayList<>();
         PlatformRegistration.urlProblem("openid_configuration", url, problems);
-        if (!problems.isEmpty()) throw ClientError.badRequest("register.error.configurationUrl");
+        if (!problems.isEmpty() || url.length() > 2000) throw ClientError.badRequest("register.error.configurationUrl");
         JsonObject configuration;
         try {
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(url))

@@ -11,13 +11,16 @@ import org.innovadores.web.SecurityHeaders;
 
 /**
  * Who may frame the tool: any HTTPS site (an LMS's course pages may live on other hosts than its
- * issuer, as Canvas's do) and the registered platforms' own origins, which covers an LMS served over
- * plain HTTP on localhost. Nothing else, so a plain-HTTP page elsewhere cannot frame it.
+ * issuer, as Canvas's do) and the plain-HTTP origins of registered platforms on this machine's
+ * loopback (an LMS under development). HTTPS platforms are already covered by "https:", so the
+ * header does not grow with the number of registrations: at most {@link #MAX_LOOPBACK_ORIGINS}
+ * loopback origins are listed, keeping it well under the 8 KB that proxies and libcurl accept.
  */
 @Provider
 public class FramingPolicy implements ContainerResponseFilter {
 
     private static final long REFRESH_NANOS = 30_000_000_000L;
+    static final int MAX_LOOPBACK_ORIGINS = 10;
 
     @Inject
     PlatformRegistry registry;
@@ -34,16 +37,22 @@ public class FramingPolicy implements ContainerResponseFilter {
     private String ancestors() {
         long now = System.nanoTime();
         if (ancestors == null || now - computedAt > REFRESH_NANOS) {
-            Set<String> origins = new LinkedHashSet<>();
-            origins.add("'self'");
-            origins.add("https:");
-            for (Platform platform : registry.all()) {
-                origins.add(LoginInitiationResource.origin(platform.issuer()));
-                origins.add(LoginInitiationResource.origin(platform.authorizationEndpoint()));
-            }
-            ancestors = String.join(" ", origins);
+            ancestors = ancestors(registry.all());
             computedAt = now;
         }
         return ancestors;
+    }
+
+    static String ancestors(Iterable<Platform> platforms) {
+        Set<String> origins = new LinkedHashSet<>();
+        origins.add("'self'");
+        origins.add("https:");
+        for (Platform platform : platforms) {
+            for (String url : new String[]{platform.issuer(), platform.authorizationEndpoint()}) {
+                String origin = LoginInitiationResource.origin(url);
+                if (origin.startsWith("http:") && origins.size() < MAX_LOOPBACK_ORIGINS + 2) origins.add(origin);
+            }
+        }
+        return String.join(" ", origins);
     }
 }

@@ -289,8 +289,9 @@ public class IdTokenValidation {
             }
         }
         Object context = claims.getClaim(LtiClaims.CONTEXT);
-        if (context != null && (!(context instanceof Map<?, ?> c) || !(c.get("id") instanceof String))) {
-            throw result.refuse(step, spec, "lti.error.claims", "context without an id");
+        if (context != null && (!(context instanceof Map<?, ?> c) || !(c.get("id") instanceof String contextId)
+                || contextId.length() > 255)) {
+            throw result.refuse(step, spec, "lti.error.claims", "context without an id, or an id longer than 255 characters");
         }
         result.passed(step, spec);
     }

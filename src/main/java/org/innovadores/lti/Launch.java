@@ -32,6 +32,31 @@ public record Launch(
         Map<String, String> custom,
         String claims) {
 
+    /**
+     * Display texts are kept to what pages and columns hold, however long the platform sent them
+     * (the id_token's own limits cover ids); the locale is kept only when it looks like a language tag.
+     */
+    public Launch {
+        name = shortened(name, 200);
+        email = shortened(email, 254);
+        contextTitle = shortened(contextTitle, 400);
+        resourceLinkTitle = shortened(resourceLinkTitle, 255);
+        locale = languageTag(locale);
+    }
+
+    static String shortened(String text, int max) {
+        if (text == null || text.length() <= max) return text;
+        int end = Character.isHighSurrogate(text.charAt(max - 2)) ? max - 2 : max - 1;
+        return text.substring(0, end) + "…";
+    }
+
+    /** "es-PY", "en_GB" and the like, at most 20 characters; anything else is dropped. */
+    static String languageTag(String locale) {
+        if (locale == null) return null;
+        String tag = locale.strip().replace('_', '-');
+        return tag.length() <= 20 && tag.matches("[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*") ? tag : null;
+    }
+
     public boolean isDeepLinking() {
         return LtiClaims.DEEP_LINKING_REQUEST.equals(messageType);
     }

@@ -47,6 +47,9 @@ public class LaunchResource {
     @Inject
     Pages pages;
 
+    @Inject
+    ToolUrls urls;
+
     @Context
     HttpHeaders headers;
 
@@ -64,6 +67,12 @@ public class LaunchResource {
         Cookie cookie = headers.getCookies().get(LoginInitiationResource.STATE_COOKIE_PREFIX + state);
         String cookieValue = cookie == null ? null : cookie.getValue();
 
+        if (storageCheck != null && !fromOwnPage()) {
+            // The platform-storage proof is posted by the tool's own storage page. The same proof posted
+            // from another site is someone replaying their own login into a victim's browser.
+            LOG.warning("LTI launch refused at step 'browser': a platform-storage proof posted from another site");
+            throw ClientError.forbidden("lti.error.state.browser");
+        }
         if (cookieValue == null && storageCheck == null) {
             Optional<Response> storagePage = askPlatformStorage(idToken, state);
             if (storagePage.isPresent()) return storagePage.get();
@@ -81,6 +90,14 @@ public class LaunchResource {
         return Response.fromResponse(receiver.launched(result.launch()))
                 .header("Set-Cookie", LoginInitiationResource.stateCookie(state, "", 0))
                 .build();
+    }
+
+    /** The post came from a page of the tool itself: Fetch Metadata, else the Origin header. */
+    private boolean fromOwnPage() {
+        String site = headers.getHeaderString("Sec-Fetch-Site");
+        if (site != null) return site.equals("same-origin");
+        String origin = headers.getHeaderString("Origin");
+        return origin != null && urls.isOwn(origin + "/");
     }
 
     /** The storage page: only for an unused state whose login named a platform storage target. */

@@ -16,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import jakarta.annotation.PostConstruct;
+import jakarta.servlet.http.HttpServletRequest;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.innovadores.runtime.RateLimiter;
 import org.innovadores.web.ClientError;
 import org.innovadores.web.Page;
 import org.innovadores.web.Pages;
@@ -46,6 +50,30 @@ public class LoginInitiationResource {
     @Inject
     Pages pages;
 
+    @Inject
+    @ConfigProperty(name = "lti.login.rate-per-address", defaultValue = "300")
+    int ratePerAddress;
+
+    @Inject
+    @ConfigProperty(name = "lti.login.rate-per-platform", defaultValue = "3000")
+    int ratePerPlatform;
+
+    @Inject
+    HttpServletRequest servletRequest;
+
+    /**
+     * Each login writes a state: an address (a whole office behind one NAT counts as one) or a
+     * platform may start this many a minute, with a burst of a third of it.
+     */
+    private RateLimiter perAddress;
+    private RateLimiter perPlatform;
+
+    @PostConstruct
+    void limits() {
+        perAddress = new RateLimiter(Math.max(1, ratePerAddress / 3), ratePerAddress);
+        perPlatform = new RateLimiter(Math.max(1, ratePerPlatform / 3), ratePerPlatform);
+    }
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Operation(hidden = true)
@@ -71,8 +99,12 @@ public class LoginInitiationResource {
 
     Response initiate(String iss, String loginHint, String targetLinkUri, String messageHint, String clientId,
                       String deploymentId, String storageTarget) {
-        if (iss == null || iss.isBlank()) throw refuse("lti.error.login.issuer", "no iss");
+        if (!perAddress.allow(servletRequest.getRemoteAddr())) throw tooMany("address " + servletRequest.getRemoteAddr());
+        if (iss == null || iss.isBlank() || iss.length() > 1000 || (clientId != null && clientId.length() > 255)) {
+            throw refuse("lti.error.login.issuer", "no or over-long iss");
+        }
         Platform platform = platform(iss, clientId);
+        if (!perPlatform.allow(platform.id().toString())) throw tooMany("platform " + iss);
         if (loginHint == null || loginHint.isBlank()) throw refuse("lti.error.login.hint", "no login_hint");
         if (loginHint.length() > 1000 || (messageHint != null && messageHint.length() > 2000)
                 || (deploymentId != null && deploymentId.length() > 255)) {
@@ -134,6 +166,18 @@ public class LoginInitiationResource {
     static String origin(String url) {
         URI uri = URI.create(url);
         return uri.getScheme() + "://" + uri.getRawAuthority();
+    }
+
+    private static volatile long lastTooManyLog;
+
+    /** Logged at most once a minute: a flood must not flood the log too. */
+    private static ClientError tooMany(String who) {
+        long now = System.nanoTime();
+        if (now - lastTooManyLog > 60_000_000_000L) {
+            lastTooManyLog = now;
+            LOG.warning(() -> "LTI logins refused: too many from " + who + " (further refusals this minute are not logged)");
+        }
+        return new ClientError(Response.Status.TOO_MANY_REQUESTS, "error.tooMany");
     }
 
     private static ClientError refuse(String key, String detail) {

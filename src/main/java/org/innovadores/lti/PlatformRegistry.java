@@ -83,6 +83,10 @@ public class PlatformRegistry {
         return Optional.ofNullable(em.find(Deployment.class, id));
     }
 
+    public long count() {
+        return em.createQuery("select count(p) from Platform p", Long.class).getSingleResult();
+    }
+
     public List<Platform> all() {
         return em.createQuery("select p from Platform p order by p.createdAt", Platform.class).getResultList();
     }
@@ -121,6 +125,33 @@ public class PlatformRegistry {
                 em.persist(new Deployment(platform, deploymentId));
             }
         }
+    }
+
+    public enum Removal { REMOVED, NOT_FOUND, IN_USE }
+
+    /**
+     * Removes a registration that no course has used yet (its login states, sessions and language
+     * choices go with it). One whose courses hold a program is kept: its people's work must outlive
+     * the registration, so it is answered IN_USE.
+     */
+    @Transactional
+    public Removal remove(String issuer, String clientId) {
+        Platform platform = em.createQuery(
+                        "select p from Platform p where p.issuer = :iss and p.clientId = :client", Platform.class)
+                .setParameter("iss", issuer).setParameter("client", clientId)
+                .getResultStream().findFirst().orElse(null);
+        if (platform == null) return Removal.NOT_FOUND;
+        Number courses = (Number) em.createNativeQuery("SELECT COUNT(*) FROM program p JOIN lti_deployment d ON d.id = p.deployment_id "
+                + "WHERE d.platform_id = ?1").setParameter(1, platform.id()).getSingleResult();
+        if (courses.longValue() > 0) return Removal.IN_USE;
+        String ofDeployments = " WHERE deployment_id IN (SELECT id FROM lti_deployment WHERE platform_id = ?1)";
+        em.createNativeQuery("DELETE FROM tool_session" + ofDeployments).setParameter(1, platform.id()).executeUpdate();
+        em.createNativeQuery("DELETE FROM person_language" + ofDeployments).setParameter(1, platform.id()).executeUpdate();
+        em.createNativeQuery("DELETE FROM lti_login_state WHERE platform_id = ?1").setParameter(1, platform.id()).executeUpdate();
+        em.createNativeQuery("DELETE FROM lti_deployment WHERE platform_id = ?1").setParameter(1, platform.id()).executeUpdate();
+        em.remove(platform);
+        forget();
+        return Removal.REMOVED;
     }
 
     /** Drops what this instance cached, after a change it made itself. */

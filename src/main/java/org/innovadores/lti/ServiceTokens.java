@@ -14,7 +14,6 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -61,12 +60,10 @@ public class ServiceTokens {
     @Inject
     PlatformRegistry registry;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
-    private final Map<Key, Token> tokens = new ConcurrentHashMap<>();
+    @Inject
+    Outbound http;
 
-    public HttpClient http() {
-        return http;
-    }
+    private final Map<Key, Token> tokens = new ConcurrentHashMap<>();
 
     /** A bearer token for these scopes at this platform, from the cache or a new grant. */
     public String token(UUID platformId, Set<String> scopes) throws Unavailable {
@@ -90,6 +87,8 @@ public class ServiceTokens {
             long lifetime = json.get("expires_in") instanceof Number n ? n.longValue() : 3600;
             tokens.put(key, new Token(value, Instant.now().plusSeconds(Math.max(0, lifetime - 30))));
             return value;
+        } catch (Outbound.Refused e) {
+            throw new Unavailable(0, "token endpoint refused by the tool: " + e.getMessage());
         } catch (IOException e) {
             throw new Unavailable(0, "token endpoint unreachable: " + e.getMessage());
         } catch (ParseException e) {
@@ -121,7 +120,7 @@ public class ServiceTokens {
         return jwt.serialize();
     }
 
-    static String abbreviate(String body) {
+    public static String abbreviate(String body) {
         String text = body == null ? "" : body.strip();
         return text.length() > 500 ? text.substring(0, 500) + "…" : text;
     }

@@ -28,12 +28,28 @@ public class SignedIn {
         ToolSession session;
         if (token != null && !token.isBlank()) {
             session = sessions.resolve(token).orElseThrow(SignedIn::expired);
+            refuseOtherPersonOnTopLevel(session, headers);
         } else {
             Cookie cookie = headers.getCookies().get(Sessions.COOKIE);
             session = sessions.resolve(cookie == null ? null : cookie.getValue()).orElseThrow(SignedIn::expired);
         }
         language.use(session.locale()); // for an error page later in this request
         return session;
+    }
+
+    /**
+     * A link opened as a page of its own (not in the LMS's frame) carrying someone else's token than
+     * the person this browser is signed in as: a link someone sent, which would otherwise act as them.
+     */
+    private void refuseOtherPersonOnTopLevel(ToolSession fromLink, HttpHeaders headers) {
+        if (!"document".equals(headers.getHeaderString("Sec-Fetch-Dest"))) return;
+        Cookie cookie = headers.getCookies().get(Sessions.COOKIE);
+        if (cookie == null) return;
+        sessions.resolve(cookie.getValue()).ifPresent(own -> {
+            if (!own.deployment().equals(fromLink.deployment()) || !own.subject().equals(fromLink.subject())) {
+                throw new ClientError(Response.Status.CONFLICT, "error.otherPerson");
+            }
+        });
     }
 
     /** Same, for a form post: the form must also carry this session's anti-forgery value. */

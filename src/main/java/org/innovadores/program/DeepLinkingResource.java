@@ -113,7 +113,7 @@ public class DeepLinkingResource {
 
     private DeepLinking.Request request(ToolSession session) {
         if (!CourseProgram.canAuthor(session)) throw ClientError.forbidden("program.error.notInstructor");
-        DeepLinking.Request request = deepLinking.request(session.messageType(), session.launchClaims())
+        DeepLinking.Request request = deepLinking.request(session.deployment(), session.messageType(), session.launchClaims())
                 .orElseThrow(() -> ClientError.badRequest("deepLinking.error.notRequest"));
         if (!request.acceptsResourceLinks()) throw ClientError.badRequest("deepLinking.error.types");
         return request;

@@ -26,6 +26,7 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.innovadores.runtime.Sql;
 import org.innovadores.web.Ids;
+import org.innovadores.web.StorageFull;
 
 /**
  * Resumable uploads. An upload is created with its final size; its bytes arrive in any number of
@@ -116,12 +117,18 @@ public class Uploads {
      */
     public Upload append(Upload upload, long offset, InputStream body) throws Refused, IOException {
         if (offset != upload.received()) throw new Refused(409, "recordings.error.offset", upload.received());
+        // Claim the offset: of two requests at the same offset (two tabs, a retry racing its original),
+        // one writes and the other gets 409, so their bytes never mix. The claim is a lease, renewed
+        // while bytes flow, so a writer that died does not block a resume for long.
+        String writer = java.util.UUID.randomUUID().toString();
+        if (!claim(upload.id(), offset, writer)) throw new Refused(409, "recordings.error.busy");
         Path partial = store.partial(upload.id());
         long received = upload.received();
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
             if (channel.size() != received) channel.truncate(received);
             channel.position(received);
             byte[] buffer = new byte[256 * 1024];
+            long renewed = System.nanoTime();
             try {
                 for (int read; (read = body.read(buffer)) != -1; ) {
                     if (received + read > upload.size()) throw new Refused(413, "recordings.error.beyondSize", upload.size());
@@ -129,11 +136,26 @@ public class Uploads {
                     while (chunk.hasRemaining()) channel.write(chunk);
                     if (received < FileType.HEAD) checkType(upload, partial, received + read);
                     received += read;
+                    if (System.nanoTime() - renewed > LEASE_RENEWAL_NANOS) {
+                        renew(upload.id(), writer, received);
+                        renewed = System.nanoTime();
+                    }
                 }
             } finally {
-                channel.force(false);
-                record(upload.id(), received);
+                try {
+                    channel.force(false);
+                } finally {
+                    release(upload.id(), writer, received);
+                }
             }
+        } catch (IOException failed) {
+            if (StorageFull.is(failed, partial.getParent())) {
+                // The space a half-written recording holds goes back at once, not a day later.
+                discard(upload);
+                drain(body);
+                throw new StorageFull(failed);
+            }
+            throw failed;
         }
         Upload now = new Upload(upload.id(), upload.programId(), upload.moduleKey(), upload.workshopKey(), upload.kind(),
                 upload.title(), upload.language(), upload.fileName(), upload.size(), received, upload.createdBy());
@@ -184,7 +206,11 @@ public class Uploads {
             if (refused.status == 413) throw new Refused(413, "recordings.error.tooBig", maxBytes / (1024 * 1024));
             throw refused;
         } catch (IOException | RuntimeException failed) {
-            discard(upload);
+            try {
+                discard(upload);
+            } catch (IOException alsoFailed) {
+                failed.addSuppressed(alsoFailed);
+            }
             throw failed;
         }
     }
@@ -228,9 +254,38 @@ public class Uploads {
         return type.get();
     }
 
-    private void record(UUID id, long received) {
-        update("UPDATE media_upload SET received = ?, updated_at = ? WHERE id = ?", received,
-                OffsetDateTime.now(ZoneOffset.UTC), id);
+    /**
+     * Reads and drops the rest of a part (the uploader sends 8 MiB at a time) so the client reads the
+     * answer instead of a reset connection; a larger remainder is left to the connection's close.
+     */
+    private static void drain(InputStream body) {
+        try {
+            byte[] skip = new byte[64 * 1024];
+            long left = 16L * 1024 * 1024;
+            for (int n; left > 0 && (n = body.read(skip, 0, (int) Math.min(skip.length, left))) != -1; ) left -= n;
+        } catch (IOException gone) {
+            // The client went away: nothing to answer.
+        }
+    }
+
+    private static final long LEASE_RENEWAL_NANOS = 5_000_000_000L;
+    private static final Duration LEASE = Duration.ofSeconds(30);
+
+    private boolean claim(UUID id, long offset, String writer) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return db.update("UPDATE media_upload SET writer = ?, writer_until = ?, updated_at = ? WHERE id = ? AND received = ? "
+                + "AND (writer IS NULL OR writer_until < ?)", writer, now.plus(LEASE), now, id, offset, now) == 1;
+    }
+
+    private void renew(UUID id, String writer, long received) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        update("UPDATE media_upload SET received = ?, writer_until = ?, updated_at = ? WHERE id = ? AND writer = ?",
+                received, now.plus(LEASE), now, id, writer);
+    }
+
+    private void release(UUID id, String writer, long received) {
+        update("UPDATE media_upload SET received = ?, writer = NULL, writer_until = NULL, updated_at = ? WHERE id = ? AND writer = ?",
+                received, OffsetDateTime.now(ZoneOffset.UTC), id, writer);
     }
 
     private static String sha256(Path file) throws IOException {

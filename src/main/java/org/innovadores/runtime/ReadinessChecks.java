@@ -3,6 +3,11 @@ package org.innovadores.runtime;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
@@ -39,10 +44,32 @@ public class ReadinessChecks {
         };
     }
 
+    /** Below this much free space where data and media are kept, the instance says it is not ready. */
+    @Inject
+    @ConfigProperty(name = "storage.min-free-bytes", defaultValue = "104857600")
+    long minFreeBytes;
+
+    @Inject
+    @ConfigProperty(name = "media.dir")
+    Optional<String> mediaDir;
+
     @jakarta.enterprise.inject.Produces
     @Readiness
     HealthCheck storage() {
-        return () -> HealthCheckResponse.named("storage").status(dataDirectory.writable()).build();
+        return () -> {
+            long free = Math.min(usable(dataDirectory.root()),
+                    usable(mediaDir.filter(d -> !d.isBlank()).map(Path::of).orElse(dataDirectory.root())));
+            return HealthCheckResponse.named("storage").status(dataDirectory.writable() && free >= minFreeBytes)
+                    .withData("freeBytes", free).withData("minFreeBytes", minFreeBytes).build();
+        };
+    }
+
+    private static long usable(Path folder) {
+        try {
+            return Files.getFileStore(Files.exists(folder) ? folder : folder.toAbsolutePath().getParent()).getUsableSpace();
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     @jakarta.enterprise.inject.Produces

@@ -40,6 +40,14 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
         if (failure instanceof ClientError refusal) {
             status = refusal.getResponse().getStatus();
             message = refusal.message(t);
+        } else if (MinimumDataRate.tooSlow(failure)) {
+            status = 408;
+            message = t.get("error.tooSlow");
+            LOG.info(() -> "Request ended: " + failure.getMessage());
+        } else if (failure instanceof StorageFull) {
+            status = StorageFull.STATUS;
+            message = t.get("error.diskFull");
+            LOG.severe("A write failed: the disk under the tool's data is full");
         } else if (failure instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             status = web.getResponse().getStatus();
             message = t.get(switch (status) {
@@ -54,9 +62,17 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
             message = t.get("error.internal");
             LOG.log(Level.SEVERE, "Unexpected failure", failure);
         }
+        String accept = headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT);
+        if (accept != null && accept.contains(MediaType.APPLICATION_JSON) && !accept.contains(MediaType.TEXT_HTML)) {
+            // A page's script asked (autosave, uploads): an answer it can read, in the person's words.
+            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .entity(jakarta.json.Json.createObjectBuilder().add("status", status).add("message", message).build().toString())
+                    .build();
+        }
         String html = pages.render("web/error.jte", new ErrorPage(Page.anonymous(t.get("error.title"), t), status, message));
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
     }
+
 
     private java.util.Optional<Texts> personsLanguage() {
         try {

@@ -13,6 +13,11 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class SecurityHeaders implements ContainerResponseFilter {
 
+    /** Served over HTTPS (the public base URL says so): browsers must never fall back to plain HTTP. */
+    @jakarta.inject.Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "lti.tool.base-url")
+    java.util.Optional<String> baseUrl;
+
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data: https:; media-src 'self' https:; object-src 'none'; base-uri 'none'; "
             // Linked recordings play in their own players (YouTube's privacy-enhanced domain and the like).
@@ -26,6 +31,9 @@ public class SecurityHeaders implements ContainerResponseFilter {
             headers.putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         }
         headers.putSingle("X-Content-Type-Options", "nosniff");
+        if (baseUrl.filter(url -> url.regionMatches(true, 0, "https://", 0, 8)).isPresent()) {
+            headers.putSingle("Strict-Transport-Security", "max-age=31536000");
+        }
         // Links carry the session token: never send it to another site in a Referer.
         headers.putSingle("Referrer-Policy", "same-origin");
         if (!headers.containsKey("Cache-Control")) {

@@ -72,6 +72,11 @@ public final class Texts implements LocalizationSupport {
         return get(key);
     }
 
+    /** True when the key names a text, for values that arrive in a query string (?notice=...). */
+    public boolean has(String key) {
+        return spanish.containsKey(key);
+    }
+
     public String get(String key) {
         try {
             return bundle.getString(key);

@@ -162,6 +162,42 @@ class AdvantageIT {
     }
 
     @Test
+    void aPlatformAnsweringNonsenseStopsOnlyItsOwnScoresAndTheSenderGoesOnForEveryone() throws Exception {
+        // One platform answers a new line item with an id that is no URL; another aims a launch's line
+        // item at a host that is not the platform's (its bearer token would go there).
+        Tenant nonsense = TestPlatform.get().tenant("advantage-nonsense");
+        nonsense.lineItemId = "this is not a URL";
+        Course bad = course("advantage-nonsense", null);
+        Course offHost = course("advantage-offhost", "http://127.0.0.2:" + Integer.getInteger("it.platform.port", 18700)
+                + "/p/advantage-offhost/lineitems/9/lineitem");
+        CoursePerson.location(bad.ana().post("/course/modules/exploracion-institucional/read", Map.of()));
+        CoursePerson.location(offHost.ana().post(offHost.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        Document badGrades = awaitRefused(bad.teacher());
+        assertThat(badGrades.select("#refused tbody tr").text()).contains("not a URL");
+        Document offHostGrades = awaitRefused(offHost.teacher());
+        assertThat(offHostGrades.select("#refused tbody tr").text()).contains("not on the platform's hosts");
+        assertThat(offHost.tenant().tokenRequests.get()).as("no token was even asked for the off-host URL").isZero();
+
+        // The sender is still running: later scores of a sound platform arrive, repeatedly.
+        Course sound = course("advantage-after-nonsense", TestPlatform.get().tenant("advantage-after-nonsense").issuer
+                + "/lineitems/3/lineitem");
+        CoursePerson.location(sound.ana().post(sound.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        await("scores after the nonsense", () -> sound.tenant().scores.size() >= 2);
+        CoursePerson.location(sound.teacher().post(sound.exercisePath() + "/status", Map.of("status", "ACCEPTED", "score", "70")));
+        await("the review's scores too", () -> sound.tenant().scores.size() >= 4);
+    }
+
+    private static Document awaitRefused(CoursePerson teacher) throws InterruptedException {
+        Document grades = null;
+        for (int i = 0; i < 60; i++) {
+            grades = teacher.page("/course/grades");
+            if (grades.getElementById("refused") != null) return grades;
+            Thread.sleep(500); // the sender runs every few seconds
+        }
+        throw new AssertionError("no refused score shown: " + grades.text());
+    }
+
+    @Test
     void aPermanentRefusalStopsIsShownAndCanBeSentAgainAndHeldScoresWaitForRelease() throws Exception {
         Course c = course("advantage-refusal", TestPlatform.get().tenant("advantage-refusal").issuer + "/lineitems/9/lineitem");
         Tenant t = c.tenant();

@@ -227,13 +227,87 @@ class LaunchIT {
         String check = field(get.body(), "storage_check");
 
         // A forger who knows the state but not this browser's stored value is refused.
-        assertRefused(LtiClient.launch(Map.of("id_token", idToken, "state", state, "storage_check", check,
-                "storage_value", "guessed"), null), "cookies");
-        assertRefused(LtiClient.launch(Map.of("id_token", idToken, "state", state, "storage_check", "guessed",
-                "storage_value", stored), null), "cookies");
-        HttpResponse<String> launched = LtiClient.launch(Map.of("id_token", idToken, "state", state,
-                "storage_check", check, "storage_value", stored), null);
+        assertRefused(fromStoragePage(Map.of("id_token", idToken, "state", state, "storage_check", check,
+                "storage_value", "guessed"), "same-origin"), "cookies");
+        assertRefused(fromStoragePage(Map.of("id_token", idToken, "state", state, "storage_check", "guessed",
+                "storage_value", stored), "same-origin"), "cookies");
+        // The whole proof, posted from another site (login CSRF: an attacker replaying their own
+        // login into a victim's browser), is refused; so is one that says nothing of where it came from.
+        Map<String, String> proof = Map.of("id_token", idToken, "state", state, "storage_check", check, "storage_value", stored);
+        assertRefused(fromStoragePage(proof, "cross-site"), "cookies");
+        assertRefused(LtiClient.launch(proof, null), "cookies");
+        HttpResponse<String> foreignOrigin = ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + "/lti/launch"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Origin", "https://attacker.example")
+                .POST(HttpRequest.BodyPublishers.ofString(LtiClient.form(proof))).build());
+        assertRefused(foreignOrigin, "cookies");
+        // From the tool's own storage page, the same proof signs the person in.
+        HttpResponse<String> launched = fromStoragePage(proof, "same-origin");
         assertThat(launched.statusCode()).as(launched.body()).isEqualTo(303);
+    }
+
+    /** A post as the tool's storage page makes it: the browser says where it comes from. */
+    private static HttpResponse<String> fromStoragePage(Map<String, String> fields, String secFetchSite) {
+        return ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + "/lti/launch"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Sec-Fetch-Site", secFetchSite)
+                .POST(HttpRequest.BodyPublishers.ofString(LtiClient.form(fields))).build());
+    }
+
+    @Test
+    @RunAsClient
+    void aLinkWithSomeoneElsesTokenDoesNotActAsThemOverTheBrowsersOwnPerson() {
+        Tenant tenant = registered("two-people");
+        HttpResponse<String> mine = LtiClient.launchWith(tenant, c -> c.put("sub", "me"));
+        String myCookie = LtiClient.sessionCookie(mine).orElseThrow();
+        HttpResponse<String> theirs = LtiClient.launchWith(tenant, c -> c.put("sub", "someone-else"));
+        String theirLink = theirs.headers().firstValue("Location").orElseThrow();
+        // Opened as a page of its own in my browser: refused, with a page that says why.
+        HttpResponse<String> topLevel = ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + theirLink))
+                .header("Cookie", myCookie).header("Sec-Fetch-Dest", "document").build());
+        assertThat(topLevel.statusCode()).isEqualTo(409);
+        assertThat(topLevel.body()).contains("otra persona");
+        // In the LMS's frame, where the LMS chose who is launching, the link's person is used.
+        assertThat(ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + theirLink))
+                .header("Cookie", myCookie).header("Sec-Fetch-Dest", "iframe").build()).statusCode()).isEqualTo(200);
+        // My own link in my own browser works as a page of its own.
+        assertThat(ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + mine.headers().firstValue("Location").orElseThrow()))
+                .header("Cookie", myCookie).header("Sec-Fetch-Dest", "document").build()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @RunAsClient
+    void overLongButValidClaimsAreShortenedNeverA500() {
+        Tenant tenant = registered("long-claims");
+        HttpResponse<String> launched = LtiClient.launchWith(tenant, c -> {
+            c.put("name", "N".repeat(300));
+            c.put("email", "e".repeat(300) + "@example.org");
+            c.put("https://purl.imsglobal.org/spec/lti/claim/context", Map.of("id", "long-course", "title", "T".repeat(600)));
+            c.put("https://purl.imsglobal.org/spec/lti/claim/launch_presentation", Map.of("locale", "es-PY-" + "x".repeat(80)));
+        });
+        assertThat(launched.statusCode()).as(launched.body()).isEqualTo(303);
+        HttpResponse<String> page = ToolHttp.get(launched.headers().firstValue("Location").orElseThrow());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("lang=\"es\"").doesNotContain("N".repeat(201));
+        // An id over the specification's 255 characters is refused, with a page, before anything is stored.
+        HttpResponse<String> longId = LtiClient.launchWith(tenant, c -> c.put("https://purl.imsglobal.org/spec/lti/claim/context",
+                Map.of("id", "c".repeat(256), "title", "Curso")));
+        assertRefused(longId, "LTI");
+    }
+
+    @Test
+    @RunAsClient
+    void keysBehindARedirectAreNotFollowed() {
+        Tenant tenant = registered("jwks-redirect");
+        Tenant elsewhere = TestPlatform.get().tenant("jwks-elsewhere");
+        tenant.jwksRedirect = elsewhere.issuer + "/jwks";
+        try {
+            int before = elsewhere.jwksFetches.get();
+            HttpResponse<String> launched = LtiClient.launchWith(tenant, c -> { });
+            assertThat(launched.statusCode()).as("the keys were behind a redirect, which is not followed").isBetween(400, 499);
+            assertThat(tenant.jwksFetches.get()).as("the platform's own JWKS URL was asked").isPositive();
+            assertThat(elsewhere.jwksFetches.get()).as("nothing fetched where the redirect pointed").isEqualTo(before);
+        } finally {
+            tenant.jwksRedirect = null;
+        }
     }
 
     // --- what must be refused --------------------------------------------------------------------
@@ -450,6 +524,56 @@ class LaunchIT {
         // The link is spent; the registered platform launches with the deployment it answered.
         assertThat(postForm("/lti/register", fields, null).statusCode()).isEqualTo(403);
         assertThat(LtiClient.launchWith(tenant, c -> { }).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    @RunAsClient
+    void aRegistrationNeverReplacesAnotherAndAnUnusedOneCanBeRemoved() {
+        Tenant tenant = registered("collide");
+        String platformsBefore = admin("GET", "/admin/api/platforms").body();
+        HttpResponse<String> again = registerWithNewLink(tenant);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(again.body()).contains("ya está registrada");
+        assertThat(admin("GET", "/admin/api/platforms").body()).isEqualTo(platformsBefore);
+
+        String query = "/admin/api/platforms?issuer=" + java.net.URLEncoder.encode(tenant.issuer, StandardCharsets.UTF_8)
+                + "&client_id=" + java.net.URLEncoder.encode(tenant.clientId, StandardCharsets.UTF_8);
+        assertThat(ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + query)).DELETE().build()).statusCode())
+                .as("removal needs the admin token").isEqualTo(401);
+        assertThat(admin("DELETE", query).statusCode()).isEqualTo(204);
+        assertThat(admin("GET", "/admin/api/platforms").body()).doesNotContain(tenant.issuer + "\"");
+        HttpResponse<String> login = LtiClient.postLogin(LtiClient.loginParameters(tenant));
+        assertThat(login.statusCode()).as("a removed platform cannot log anyone in").isEqualTo(400);
+        assertThat(admin("DELETE", query).statusCode()).isEqualTo(404);
+
+        // A registration whose course holds a program is kept: that course's work must outlive it.
+        Tenant used = registered("collide-used");
+        org.innovadores.testing.CoursePerson.launch(used, "teacher", "Docente", org.innovadores.testing.CoursePerson.INSTRUCTOR,
+                "used-course").page("/course");
+        assertThat(admin("DELETE", "/admin/api/platforms?issuer=" + java.net.URLEncoder.encode(used.issuer, StandardCharsets.UTF_8)
+                + "&client_id=" + used.clientId).statusCode()).isEqualTo(409);
+        assertThat(LtiClient.launchWith(used, c -> { }).statusCode()).isEqualTo(303);
+    }
+
+    @Test
+    @RunAsClient
+    void aRegistrationEndpointOffThePlatformsHostIsNeverCalled() {
+        Tenant tenant = TestPlatform.get().tenant("registration-elsewhere");
+        tenant.registrationEndpoint = "http://127.0.0.2:" + Integer.getInteger("it.platform.port", 18700) + "/p/registration-elsewhere/register";
+        HttpResponse<String> refused = registerWithNewLink(tenant);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(tenant.lastRegistrationAuthorization).as("the registration token went nowhere").isNull();
+    }
+
+    private static HttpResponse<String> registerWithNewLink(Tenant tenant) {
+        String link = LtiClient.adminPost("/admin/api/registration-links").body().replaceAll(".*\"url\":\"([^\"]+)\".*", "$1");
+        return postForm("/lti/register", Map.of("openid_configuration", tenant.openidConfigurationUrl(),
+                "registration_token", tenant.registrationToken, "ticket", link.substring(link.indexOf("ticket=") + 7)), null);
+    }
+
+    private static HttpResponse<String> admin(String method, String path) {
+        return ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + path))
+                .header("Authorization", "Bearer " + LtiClient.ADMIN_TOKEN).method(method, HttpRequest.BodyPublishers.noBody()).build());
     }
 
     @Test

@@ -96,6 +96,12 @@ public final class TestPlatform {
         /** Users the gradebook refuses with a 400, as Moodle does for a user not gradable in the course. */
         public final java.util.Set<String> ungradable = java.util.concurrent.ConcurrentHashMap.newKeySet();
         public volatile int rosterSize = 0;
+        /** When set, the id a new line item gets (a platform answering nonsense). */
+        public volatile String lineItemId;
+        /** When set, the JWKS URL answers a redirect to this location instead of the keys. */
+        public volatile String jwksRedirect;
+        /** When set, the registration endpoint the configuration names. */
+        public volatile String registrationEndpoint;
         public final java.util.concurrent.atomic.AtomicInteger rosterPages = new java.util.concurrent.atomic.AtomicInteger();
 
         /** The AGS and NRPS claims a launch of this platform carries, with a line item when given. */
@@ -205,7 +211,12 @@ public final class TestPlatform {
                 case ".well-known/openid-configuration" -> respond(exchange, 200, "application/json", JsonUtil.toJson(configuration(tenant)));
                 case "jwks" -> {
                     tenant.jwksFetches.incrementAndGet();
-                    respond(exchange, 200, "application/json", tenant.jwks());
+                    if (tenant.jwksRedirect != null) {
+                        exchange.getResponseHeaders().add("Location", tenant.jwksRedirect);
+                        respond(exchange, 302, "text/plain", "moved");
+                    } else {
+                        respond(exchange, 200, "application/json", tenant.jwks());
+                    }
                 }
                 case "register" -> register(exchange, tenant);
                 case "auth" -> authorize(exchange, tenant);
@@ -272,7 +283,8 @@ public final class TestPlatform {
         }
         Map<String, Object> item = new LinkedHashMap<>(JsonUtil.parseJson(new String(exchange.getRequestBody().readAllBytes(),
                 StandardCharsets.UTF_8)));
-        String id = tenant.issuer + "/lineitems/" + (100 + tenant.createdLineItems.size()) + "/lineitem?type_id=1";
+        String id = tenant.lineItemId != null ? tenant.lineItemId
+                : tenant.issuer + "/lineitems/" + (100 + tenant.createdLineItems.size()) + "/lineitem?type_id=1";
         item.put("id", id);
         tenant.createdLineItems.add(item);
         respond(exchange, 201, "application/vnd.ims.lis.v2.lineitem+json", JsonUtil.toJson(item));
@@ -338,7 +350,7 @@ public final class TestPlatform {
         c.put("authorization_endpoint", tenant.authorizationEndpoint());
         c.put("token_endpoint", tenant.issuer + "/token");
         c.put("jwks_uri", tenant.issuer + "/jwks");
-        c.put("registration_endpoint", tenant.issuer + "/register");
+        c.put("registration_endpoint", tenant.registrationEndpoint != null ? tenant.registrationEndpoint : tenant.issuer + "/register");
         c.put("token_endpoint_auth_methods_supported", List.of("private_key_jwt"));
         c.put("scopes_supported", List.of("openid", "https://purl.imsglobal.org/spec/lti-ags/scope/score",
                 "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",

@@ -26,9 +26,9 @@ class TwoInstancesIT {
 
     @Test
     void neverBothAcceptOneNonce() throws Exception {
-        int base = Integer.getInteger("it.http.port", 18080);
-        try (PayaraProcess first = PayaraProcess.startReady(base + 1, Map.of());
-             PayaraProcess second = PayaraProcess.startReady(base + 2, Map.of())) {
+
+        try (PayaraProcess first = PayaraProcess.startReady(org.innovadores.testing.FreePort.any(), Map.of());
+             PayaraProcess second = PayaraProcess.startReady(org.innovadores.testing.FreePort.any(), Map.of())) {
             Tenant moodle = TestPlatform.get().tenant("moodle", "m1Ox7QKye0VrzFh", "1");
 
             for (int round = 0; round < ROUNDS; round++) {

@@ -369,7 +369,7 @@ class ProgramIT {
                 + "\"\r\nContent-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + path))
+        return ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + path + "?s=" + person.token()))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
     }
@@ -405,6 +405,27 @@ class ProgramIT {
         StringBuilder body = new StringBuilder(LtiClient.form(Map.of("s", person.token(), "csrf", person.csrf())));
         for (String item : items) body.append('&').append(LtiClient.form(Map.of("item", item)));
         return person.postRaw("/deep-linking", body.toString());
+    }
+
+    @Test
+    void theDeepLinkingResponseIsIssuedByTheRegistrationsClientIdWhateverTheRequestsAudience() throws Exception {
+        Tenant tenant = tenant();
+        // Several audiences, this client named by azp: the first audience is someone else.
+        CoursePerson teacher = CoursePerson.launch(tenant, "dl-aud-teacher", "Dora Docente", INSTRUCTOR, course("dl-aud"), claims -> {
+            Map<String, Object> settings = new java.util.LinkedHashMap<>(moodleDeepLinkingSettings());
+            settings.put("deep_link_return_url", tenant.issuer + "/deep-linking-return");
+            claims.put(DL_SETTINGS, settings);
+            claims.put(CoursePerson.CLAIM + "message_type", "LtiDeepLinkingRequest");
+            claims.remove(CoursePerson.CLAIM + "resource_link");
+            claims.put("aud", List.of("another-client", tenant.clientId));
+            claims.put("azp", tenant.clientId);
+        });
+        HttpResponse<String> chosen = choose(teacher, "module/descubrimiento");
+        assertThat(chosen.statusCode()).as(chosen.body()).isEqualTo(200);
+        String jwt = org.jsoup.Jsoup.parse(chosen.body()).selectFirst("#deep-linking-return input[name=JWT]").attr("value");
+        Map<String, Object> claims = org.jose4j.jwt.JwtClaims.parse(new String(java.util.Base64.getUrlDecoder()
+                .decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8)).getClaimsMap();
+        assertThat(claims).containsEntry("iss", tenant.clientId);
     }
 
     @Test

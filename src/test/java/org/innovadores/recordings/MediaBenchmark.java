@@ -47,7 +47,7 @@ class MediaBenchmark {
         StringBuilder report = new StringBuilder("Media benchmark (" + CONCURRENCY + " concurrent clients, "
                 + RANGE / (1024 * 1024) + " MiB ranges at random offsets, " + ROUND.toSeconds() + " s rounds)\n");
         Path recording = file(WORK.resolve("media-1g.mp4"), GIB);
-        int port = Integer.getInteger("it.http.port", 18080) + 6;
+        int port = org.innovadores.testing.FreePort.any();
 
         try (PayaraProcess tool = PayaraProcess.startReady(port, Map.of("media.max-upload-bytes", String.valueOf(3 * GIB),
                 "jvm.heap", "-Xmx256m"))) {

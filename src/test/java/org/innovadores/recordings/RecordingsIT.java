@@ -3,6 +3,7 @@ package org.innovadores.recordings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
@@ -247,6 +248,83 @@ class RecordingsIT {
         assertThat(learner.post("/course/authoring/recordings/" + asset + "/delete", Map.of()).statusCode()).isEqualTo(403);
         assertThat(stranger.post("/course/authoring/recordings/" + asset + "/delete", Map.of()).statusCode()).isEqualTo(404);
         assertThat(fetch("/course/media/" + asset + "?s=" + teacher.token()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void twoRequestsAtTheSameOffsetNeverMixTheirBytes() throws Exception {
+        Person teacher = launch("race-teacher", INSTRUCTOR, course("race"));
+        byte[] first = mp4(1_000_000, 11);
+        byte[] second = mp4(1_000_000, 12);
+        byte[] tail = mp4(1_000_000, 13);
+        String location = create(teacher, "taller-4", "VIDEO", "Carrera", "carrera.mp4", 2_000_000);
+        URI uri = URI.create(ToolHttp.baseUrl() + location);
+        try (Socket a = patchStarted(uri, 0, first.length); Socket b = patchStarted(uri, 0, second.length)) {
+            // A is writing at offset 0 (its first bytes are in); B arrives at the same offset.
+            a.getOutputStream().write(first, 0, 200_000);
+            a.getOutputStream().flush();
+            Thread.sleep(500);
+            b.getOutputStream().write(second, 0, 200_000);
+            b.getOutputStream().flush();
+            assertThat(statusLine(b)).as("the second writer at a claimed offset").contains(" 409 ");
+            a.getOutputStream().write(first, 200_000, first.length - 200_000);
+            a.getOutputStream().flush();
+            assertThat(statusLine(a)).contains(" 204 ");
+        }
+        assertThat(offset(location)).isEqualTo(first.length);
+        HttpResponse<String> done = patch(location, first.length, tail);
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
+        String asset = done.body().replaceAll(".*\"asset\":\"([^\"]+)\".*", "$1");
+        byte[] stored = fetch("/course/media/" + asset + "?s=" + teacher.token()).body();
+        byte[] expected = new byte[2_000_000];
+        System.arraycopy(first, 0, expected, 0, first.length);
+        System.arraycopy(tail, 0, expected, first.length, tail.length);
+        assertThat(stored).as("exactly the first writer's bytes, then the tail").isEqualTo(expected);
+    }
+
+    @Test
+    void aMultipartBodyIsNotReadBeforeTheSenderIsKnownToBeAnAuthor() throws Exception {
+        URI uri = URI.create(ToolHttp.baseUrl() + "/course/authoring/recordings");
+        // Anonymous, announcing 300 MiB: refused at once, after a few KB, without reading the rest.
+        try (Socket socket = new Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + uri.getRawPath() + " HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort()
+                    + "\r\nContent-Type: multipart/form-data; boundary=xyz\r\nContent-Length: " + (300L * 1024 * 1024)
+                    + "\r\n\r\n--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.mp4\"\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            out.write(new byte[64 * 1024]);
+            out.flush();
+            assertThat(statusLine(socket)).contains(" 401 ");
+        }
+        // A participant is no author; an author must state the length.
+        Person learner = launch("multipart-learner", LEARNER, course("multipart"));
+        HttpResponse<String> participant = ToolHttp.send(HttpRequest.newBuilder(URI.create(uri + "?s=" + learner.token()))
+                .header("Content-Type", "multipart/form-data; boundary=xyz")
+                .POST(HttpRequest.BodyPublishers.ofString("--xyz--\r\n")).build());
+        assertThat(participant.statusCode()).isEqualTo(403);
+        Person teacher = launch("multipart-teacher", INSTRUCTOR, course("multipart"));
+        HttpResponse<String> unsized = ToolHttp.send(HttpRequest.newBuilder(URI.create(uri + "?s=" + teacher.token()))
+                .header("Content-Type", "multipart/form-data; boundary=xyz")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream("--xyz--\r\n".getBytes(StandardCharsets.US_ASCII))))
+                .build());
+        assertThat(unsized.statusCode()).isEqualTo(411);
+    }
+
+    /** A PATCH whose headers are sent; the body follows through the socket. */
+    private static Socket patchStarted(URI uri, long offset, int length) throws IOException {
+        Socket socket = new Socket(uri.getHost(), uri.getPort());
+        socket.setSoTimeout(20_000);
+        socket.getOutputStream().write(("PATCH " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\nHost: " + uri.getHost()
+                + ":" + uri.getPort() + "\r\nContent-Type: application/offset+octet-stream\r\nUpload-Offset: " + offset
+                + "\r\nContent-Length: " + length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+        return socket;
+    }
+
+    private static String statusLine(Socket socket) throws IOException {
+        java.io.InputStream in = socket.getInputStream();
+        StringBuilder line = new StringBuilder();
+        for (int c; (c = in.read()) != -1 && c != '\n'; ) line.append((char) c);
+        return line.toString();
     }
 
     @Test

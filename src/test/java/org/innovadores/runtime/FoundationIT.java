@@ -14,6 +14,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import java.util.List;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,12 +66,39 @@ class FoundationIT {
 
     @Test
     @RunAsClient
-    void metricsAndOpenApiAreServed() {
-        assertThat(ToolHttp.get("/metrics").body()).contains("jvm_uptime");
+    void metricsOnlyWithTheAdminTokenAndOpenApiWithoutWadl() {
+        assertThat(ToolHttp.get("/metrics").statusCode()).as("the server's own metrics are not public").isIn(403, 404);
+        assertThat(ToolHttp.get("/admin/api/metrics").statusCode()).isEqualTo(401);
+        HttpResponse<String> metrics = ToolHttp.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(ToolHttp.baseUrl() + "/admin/api/metrics"))
+                .header("Authorization", "Bearer it-admin-token-0123456789abcdef").build());
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("jvm_heap_used_bytes").contains("innovadores_sessions_open");
+        assertThat(ToolHttp.get("/openapi/application.wadl").statusCode()).isEqualTo(404);
+        assertThat(ToolHttp.get("/application.wadl").statusCode()).isEqualTo(404);
+        HttpResponse<String> options = ToolHttp.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(ToolHttp.baseUrl() + "/lti/login")).method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(options.body()).doesNotContain("wadl").doesNotContain("<application");
+        assertThat(options.headers().firstValue("Server")).as("no product header").isEmpty();
         HttpResponse<String> openapi = ToolHttp.get("/openapi");
         assertThat(openapi.statusCode()).isEqualTo(200);
         assertThat(openapi.body()).contains("Innovadores").contains("/lti/jwks").contains("/admin/api/registration-links")
                 .as("HTML pages are not JSON endpoints").doesNotContain("/static/").doesNotContain("/course");
+    }
+
+    @Test
+    @RunAsClient
+    void aFormPostWithoutContentTypeIsA415AndNothingInTheLog() {
+        for (String path : List.of("/lti/login", "/lti/launch", "/course/profile")) {
+            HttpResponse<String> refused = ToolHttp.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ToolHttp.baseUrl() + path))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("iss=x")).build());
+            assertThat(refused.statusCode()).as(path).isEqualTo(415);
+            assertThat(refused.body()).contains("formato").doesNotContain("Exception");
+        }
+        // With its type but empty, the same post is plain bad input.
+        HttpResponse<String> bogus = ToolHttp.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(ToolHttp.baseUrl() + "/lti/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(bogus.statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.innovadores.lti.LtiClient;
 import org.innovadores.lti.TestPlatform;
 import org.innovadores.lti.TestPlatform.Tenant;
+import org.innovadores.testing.AutosaveStorm;
 import org.innovadores.testing.PayaraProcess;
 import org.innovadores.testing.ToolHttp;
 import org.jsoup.Jsoup;
@@ -50,7 +51,7 @@ class AutosaveBenchmark {
 
     @Test
     void fiftyMembersSavingEveryTwoSeconds() throws Exception {
-        int port = Integer.getInteger("it.http.port", 18080) + 7;
+        int port = org.innovadores.testing.FreePort.any();
         try (PayaraProcess tool = PayaraProcess.startReady(port, Map.of())) {
             String base = tool.baseUrl();
             Tenant moodle = TestPlatform.get().tenant("moodle", "m1Ox7QKye0VrzFh", "1");
@@ -151,29 +152,14 @@ class AutosaveBenchmark {
     }
 
     private static String launch(String base, Tenant tenant, String subject, String role, String course) {
-        String token = LtiClient.launchAt(base, tenant, claims -> {
-            claims.put("sub", subject);
-            claims.put("name", subject);
-            claims.put("https://purl.imsglobal.org/spec/lti/claim/roles", List.of(role));
-            claims.put("https://purl.imsglobal.org/spec/lti/claim/context", Map.of("id", course, "title", course));
-        });
-        ToolHttp.get(base + "/course?s=" + token);
-        return token;
+        return AutosaveStorm.launchInto(base, tenant, subject, role, course);
     }
 
     private static String csrf(String base, String token) {
-        return Jsoup.parse(ToolHttp.get(base + "/course/profile?s=" + token).body()).selectFirst("input[name=csrf]").attr("value");
+        return AutosaveStorm.csrf(base, token);
     }
 
-    private HttpResponse<String> post(String base, String path, String token, String csrf, Map<String, String> fields)
-            throws Exception {
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("s", token);
-        all.put("csrf", csrf);
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(LtiClient.form(all))).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(303);
-        return response;
+    private static HttpResponse<String> post(String base, String path, String token, String csrf, Map<String, String> fields) {
+        return AutosaveStorm.post(base, path, token, csrf, fields);
     }
 }

@@ -151,6 +151,10 @@ class TeamworkIT {
         assertThat(c.ana().submit(anaForm, "#exercise-form", Map.of("f.problema", "Las familias esperan 40 días"), null).statusCode()).isEqualTo(303);
         HttpResponse<String> luisSave = c.luis().submit(luisForm, "#exercise-form", Map.of("f.afectados", "Familias rurales"), null);
         assertThat(CoursePerson.location(luisSave)).contains("notice=saved");
+        // A notice the tool never gives is ignored, not a failure.
+        HttpResponse<String> unknownNotice = c.luis().get(path + "?notice=no-such-notice");
+        assertThat(unknownNotice.statusCode()).isEqualTo(200);
+        assertThat(org.jsoup.Jsoup.parse(unknownNotice.body()).getElementById("notice")).isNull();
         Document merged = c.ana().page(path);
         assertThat(merged.getElementById("f.problema").attr("value")).isEqualTo("Las familias esperan 40 días");
         assertThat(merged.getElementById("f.afectados").text()).isEqualTo("Familias rurales");
@@ -295,6 +299,12 @@ class TeamworkIT {
     @Test
     void aTemplateChangeIsANewVersionAndStartedWorkKeepsItsOwn() {
         Course c = course("versions");
+        // A definition larger than the tool keeps is refused with the reason, and nothing is written.
+        String huge = "{\"key\": \"problema-inicial\", \"padding\": \"" + "x".repeat(70 * 1024) + "\"}";
+        HttpResponse<String> tooLarge = c.teacher().post("/course/templates", Map.of("definition", huge));
+        assertThat(tooLarge.statusCode()).isEqualTo(400);
+        assertThat(tooLarge.body()).contains("65536");
+        assertThat(c.teacher().page("/course/templates/problema-inicial").select("#template-versions li")).hasSize(1);
         Course other = course("versions-other");
         Document editor = c.teacher().page("/course/templates/problema-inicial");
         String json = editor.getElementById("definition").text();

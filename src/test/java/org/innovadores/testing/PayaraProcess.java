@@ -35,6 +35,9 @@ public final class PayaraProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(properties.getOrDefault("jvm.heap", "-Xmx512m"));
+        // As deploy/run starts it: readiness DOWN until the application is deployed, no WADL.
+        command.addAll(List.of("-Dmp.health.default.readiness.empty.response=DOWN",
+                "-Djersey.config.allowSystemPropertiesProvider=true", "-Djersey.config.server.wadl.disableWadl=true"));
         Map<String, String> defaults = Map.of(
                 "db.url", TestDatabase.jdbcUrl(),
                 "db.user", "postgres",
@@ -136,6 +139,16 @@ public final class PayaraProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** SIGKILL: the process ends at once, without shutdown hooks, flushes or goodbyes. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public Path log() {
+        return log;
     }
 
     @Override
