@@ -23,6 +23,9 @@ public class ExerciseReview {
     @Inject
     Event<Outcome> outcomes;
 
+    @Inject
+    org.innovadores.program.ModuleStandings standings;
+
     @Transactional
     public void change(Program program, Exercise exercise, Exercise.Status status, Double score, List<String> members,
                        String author, String authorName) {
@@ -35,5 +38,7 @@ public class ExerciseReview {
             case DRAFT -> null;
         };
         if (outcome != null && !members.isEmpty()) outcomes.fire(outcome);
+        // Handed in, or sent back: the module's completion of every member may have changed.
+        standings.reevaluate(program, exercise.moduleKey(), members);
     }
 }

@@ -70,6 +70,18 @@ public class ServiceTokens {
         Key key = new Key(platformId, new TreeSet<>(scopes));
         Token cached = tokens.get(key);
         if (cached != null && Instant.now().isBefore(cached.expires())) return cached.value();
+        // One grant at a time per registration and scope set: the score sender and the column labels
+        // asking at the same moment share the token the first one gets.
+        synchronized (granting.computeIfAbsent(key, k -> new Object())) {
+            Token granted = tokens.get(key);
+            if (granted != null && Instant.now().isBefore(granted.expires())) return granted.value();
+            return grant(key, platformId, scopes);
+        }
+    }
+
+    private final Map<Key, Object> granting = new ConcurrentHashMap<>();
+
+    private String grant(Key key, UUID platformId, Set<String> scopes) throws Unavailable {
         Platform platform = registry.platform(platformId).orElseThrow(() -> new Unavailable(0, "unknown platform"));
         if (platform.tokenEndpoint() == null) throw new Unavailable(0, "the platform has no token endpoint");
         String form = "grant_type=client_credentials"

@@ -1,7 +1,6 @@
 package org.innovadores.program;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -14,15 +13,11 @@ public class ModuleReading {
     Progress progress;
 
     @Inject
-    Event<Outcome> outcomes;
+    ModuleStandings standings;
 
     @Transactional
-    public void read(Program program, ProgramModule module, String subject, Completion before) {
+    public void read(Program program, ProgramModule module, String subject) {
         progress.contentRead(module, subject);
-        Completion after = new Completion(true, true, before.recordingsWatched(), before.recordings(), before.exercisesSubmitted(),
-                before.exercisesRequired());
-        outcomes.fire(after.complete()
-                ? new Outcome(program, ProgramItems.module(module), List.of(subject), "Completed", "FullyGraded", 100.0, null)
-                : new Outcome(program, ProgramItems.module(module), List.of(subject), "InProgress", "NotReady", null, null));
+        standings.reevaluate(program, module.key(), List.of(subject));
     }
 }

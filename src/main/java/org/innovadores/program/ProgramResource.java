@@ -56,6 +56,12 @@ public class ProgramResource {
     ModuleReading reading;
 
     @Inject
+    ModuleStandings standings;
+
+    @Inject
+    TeamProgress teamProgress;
+
+    @Inject
     jakarta.enterprise.event.Event<CourseVisited> visited;
 
     @Inject
@@ -149,7 +155,7 @@ public class ProgramResource {
         ModuleRow row = rows(visit, program, "es").stream().filter(r -> r.module().key().equals(key)).findFirst()
                 .orElseThrow(() -> ClientError.notFound("error.notFound"));
         ProgramModule module = row.module();
-        reading.read(program, module, visit.session().subject(), row.completion());
+        reading.read(program, module, visit.session().subject());
         return sessions.seeOther(visit.session(), "/course/modules/" + module.key() + "#completion");
     }
 
@@ -208,10 +214,11 @@ public class ProgramResource {
     List<ModuleRow> rows(Visit visit, Program program, String lang) {
         List<ModuleRow> rows = new ArrayList<>();
         java.util.Map<String, ModuleMedia.Watched> watched = media.watched(program, visit.session().subject());
+        var team = teamProgress.handedIn(program, visit.session().subject());
         for (Programs.Listed listed : programs.listing(program, visit.canAuthor(), visit.session().subject())) {
             ModuleContent content = listed.module().content();
             rows.add(new ModuleRow(rows.size() + 1, listed.module(), content.title().in(lang),
-                    Completion.of(content, listed.progress(), watched.get(listed.module().key())), listed.progress()));
+                    standings.of(program, listed, watched, team), listed.progress()));
         }
         return rows;
     }

@@ -47,6 +47,9 @@ import org.innovadores.web.Pages;
 public class PlayerResource {
 
     @Inject
+    org.innovadores.program.ModuleStandings standings;
+
+    @Inject
     CourseProgram courses;
 
     @Inject
@@ -162,11 +165,18 @@ public class PlayerResource {
         MediaAsset asset = playable(visit, id);
         if (done != null) {
             progress.report(asset.id(), visit.session().subject(), 0, 1, 1);
+            if (asset.moduleKey() != null) {
+                standings.reevaluate(visit.requireProgram(), asset.moduleKey(), java.util.List.of(visit.session().subject()));
+            }
             return sessions.seeOther(visit.session(), "/course/recordings/" + asset.id());
         }
         double d = number(duration);
         if (d <= 0 || d > 24 * 3600) throw ClientError.badRequest("recordings.error.progress");
+        boolean watchedBefore = progress.of(asset.id(), visit.session().subject()).map(WatchProgress.Entry::done).orElse(false);
         WatchProgress.Entry entry = progress.report(asset.id(), visit.session().subject(), number(position), number(watched), d);
+        if (entry.done() && !watchedBefore && asset.moduleKey() != null) {
+            standings.reevaluate(visit.requireProgram(), asset.moduleKey(), java.util.List.of(visit.session().subject()));
+        }
         return Response.ok("{\"watched\":" + entry.percent() + "}", MediaType.APPLICATION_JSON).build();
     }
 

@@ -52,6 +52,9 @@ public class TeamsResource {
     static final int MAX_TEXT = 5000;
 
     @Inject
+    org.innovadores.program.ModuleStandings standings;
+
+    @Inject
     CourseProgram courses;
 
     @Inject
@@ -170,6 +173,7 @@ public class TeamsResource {
                 .orElseThrow(() -> ClientError.forbidden("teams.error.closed"));
         if (teams.teamOf(program.id(), visit.session().subject()).isPresent()) throw new ClientError(Response.Status.CONFLICT, "teams.error.already");
         if (!teams.join(team, visit.session().subject(), enrolment)) throw new ClientError(Response.Status.CONFLICT, "teams.error.full");
+        standings.reevaluateAll(program, visit.session().subject());
         return seeOther("/course/teams/" + team.id(), visit.session());
     }
 
@@ -220,6 +224,8 @@ public class TeamsResource {
         if (teams.people(program).stream().noneMatch(p -> p.subject().equals(subject))) throw ClientError.badRequest("teams.error.person");
         if (remove != null) teams.remove(program, subject);
         else teams.place(seat.team(), subject);
+        // A new team brings its exercises with it: the person's modules may be complete, or no longer.
+        standings.reevaluateAll(seat.visit().requireProgram(), subject);
         return seeOther("/course/teams", seat.visit().session());
     }
 

@@ -162,6 +162,85 @@ class AdvantageIT {
     }
 
     @Test
+    void aTeamOfTwoCompletesModuleOneAndTheGradebookHearsItOncePerChange() throws Exception {
+        Course c = course("advantage-complete", null);
+        Tenant t = c.tenant();
+        String module = "/course/modules/exploracion-institucional";
+        CoursePerson.location(c.ana().post(module + "/read", Map.of()));
+        CoursePerson.location(c.luis().post(module + "/read", Map.of()));
+        assertThat(c.ana().page(module).select(".rules").text()).contains("(0 de 2)");
+
+        // The team hands in both required exercises of module 1: the first one, then the problem tree.
+        CoursePerson.location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        assertThat(c.luis().page(module).select(".rules").text()).contains("(1 de 2)");
+        String tree = "/course/teams/" + c.team() + "/exercises/" + CoursePerson.idAfter(CoursePerson.location(c.luis().post(
+                "/course/teams/" + c.team() + "/exercises", Map.of("module", "exploracion-institucional",
+                        "template", "arbol-de-problemas"))), "/exercises/");
+        CoursePerson.location(c.luis().post(tree + "/status", Map.of("status", "SUBMITTED")));
+
+        for (CoursePerson member : List.of(c.ana(), c.luis())) {
+            Document overview = member.page("/course");
+            assertThat(overview.select("#modules > li").get(0).select(".state").text()).isEqualTo("Completado");
+            assertThat(overview.select("#modules > li").get(1).select(".state").text()).isNotEqualTo("Completado");
+        }
+        await("both members' module completed in the gradebook", () -> moduleScores(t, "Completed").size() >= 2);
+        assertThat(moduleScores(t, "Completed")).allSatisfy(score -> assertThat(score).containsEntry("gradingProgress", "FullyGraded")
+                .containsEntry("scoreGiven", 100.0).containsEntry("scoreMaximum", 100.0));
+        assertThat(moduleScores(t, "Completed")).extracting(s -> s.get("userId"))
+                .containsExactlyInAnyOrder("advantage-complete-ana", "advantage-complete-luis");
+
+        // Sent back for changes: no longer complete, said once; handed in again: complete again, said once.
+        CoursePerson.location(c.teacher().post(tree + "/status", Map.of("status", "CHANGES_REQUESTED")));
+        await("the module in progress again", () -> moduleScores(t, "InProgress").size() >= 4);
+        assertThat(c.ana().page("/course").select("#modules > li").get(0).select(".state").text()).isEqualTo("En curso");
+        CoursePerson.location(c.luis().post(tree + "/status", Map.of("status", "SUBMITTED")));
+        await("completed again", () -> moduleScores(t, "Completed").size() >= 4);
+        CoursePerson.location(c.ana().post(module + "/read", Map.of()));
+        Thread.sleep(3000);
+        assertThat(moduleScores(t, "Completed")).as("each change reported once, a repeated read adds nothing").hasSize(4);
+        assertThat(moduleScores(t, "InProgress")).hasSize(4);
+
+        // Someone without a team reads that exercises are handed in by a team.
+        CoursePerson alone = person(t, "advantage-complete-sola", LEARNER, c.id(), null, null);
+        CoursePerson.location(alone.post(module + "/read", Map.of()));
+        assertThat(alone.page(module).getElementById("rule-no-team").text()).contains("equipo");
+
+        // The instructor sees the cohort at a glance; participants do not.
+        Document cohort = c.teacher().page("/course/cohort");
+        assertThat(cohort.getElementById("cohort-summary").text()).contains("1 equipo").contains("3 participantes")
+                .contains("1 sin equipo").contains("2 ejercicios esperando revisión");
+        assertThat(cohort.select("#teams-by-module tbody tr").get(0).select("td").get(0).text())
+                .contains("2 de 2 completaron").contains("ejercicios 2 de 2");
+        assertThat(cohort.select("#chart-data tbody tr").get(0).select("td").eachText()).containsExactly("2", "1", "0");
+        assertThat(cohort.select("svg[role=img] rect")).hasSize(3 * cohort.select("#chart-data tbody tr").size());
+        assertThat(cohort.select("#review-queue li")).hasSize(2);
+        assertThat(cohort.select("#review-queue li").get(0).text()).contains("Problema inicial");
+        assertThat(cohort.getElementById("without-team").text()).contains("advantage-complete-sola");
+        assertThat(c.ana().get("/course/cohort").statusCode()).isEqualTo(403);
+        assertThat(c.ana().get("/course/cohort/export.csv").statusCode()).isEqualTo(403);
+
+        HttpResponse<String> csv = c.teacher().get("/course/cohort/export.csv");
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(csv.headers().firstValue("Content-Disposition").orElse("")).contains("attachment").contains(".csv");
+        String[] lines = csv.body().split("\r\n");
+        assertThat(lines[0]).startsWith("\uFEFFsubject,name,team,module,module_state");
+        assertThat(csv.body()).doesNotContain("\n\n").contains("advantage-complete-ana,advantage-complete-ana,Equipo,")
+                .contains(",COMPLETED,").contains("arbol-de-problemas,true,").contains(",SUBMITTED,")
+                .as("only this course's people").doesNotContain("advantage-ana,");
+        // 3 participants; each module gives one row per exercise it asks for (at least one row).
+        assertThat(lines.length - 1).isGreaterThanOrEqualTo(3 * cohort.select("#chart-data tbody tr").size());
+    }
+
+    /** The scores sent to the column of module 1, with this activity progress. */
+    private static List<Map<String, Object>> moduleScores(Tenant t, String activity) {
+        String path = t.createdLineItems.stream().filter(i -> "module/exploracion-institucional".equals(i.get("resourceId")))
+                .map(i -> java.net.URI.create((String) i.get("id"))).map(u -> u.getRawPath() + "/scores?" + u.getRawQuery())
+                .findFirst().orElse("none");
+        return t.scores.stream().filter(s -> path.equals(s.get("_path")) && activity.equals(s.get("activityProgress"))).toList();
+    }
+
+    @Test
     void aPlatformAnsweringNonsenseStopsOnlyItsOwnScoresAndTheSenderGoesOnForEveryone() throws Exception {
         // One platform answers a new line item with an id that is no URL; another aims a launch's line
         // item at a host that is not the platform's (its bearer token would go there).

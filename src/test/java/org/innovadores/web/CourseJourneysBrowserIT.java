@@ -512,6 +512,7 @@ class CourseJourneysBrowserIT {
         pages.put("teams-instructor", "/course/teams?s=" + token);
         pages.put("templates", "/course/templates?s=" + token);
         pages.put("grades", "/course/grades?s=" + token);
+        pages.put("cohort", "/course/cohort?s=" + token);
         pages.put("profile", "/course/profile?s=" + token);
         pages.put("transcript-only", "/course/recordings/" + recording + "?view=transcript&s=" + token);
         pages.put("not-found", "/course/modules/no-such-module?s=" + token);

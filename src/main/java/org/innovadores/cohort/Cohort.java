@@ -1,0 +1,182 @@
+package org.innovadores.cohort;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.innovadores.program.Completion;
+import org.innovadores.program.ModuleContent;
+import org.innovadores.program.ModuleMedia;
+import org.innovadores.program.Program;
+import org.innovadores.program.ProgramModule;
+import org.innovadores.program.Programs;
+import org.innovadores.program.Progress;
+import org.innovadores.runtime.Sql;
+
+/**
+ * The whole course at a glance, read for instructors: every participant's standing in every module
+ * (by the same rules their own pages use), each team's required exercises, what waits for review,
+ * who has no team and who has not come back for two weeks. A fixed number of queries whatever the
+ * course's size: one per kind of thing, never one per team or per person.
+ */
+@ApplicationScoped
+public class Cohort {
+
+    static final Duration INACTIVE_AFTER = Duration.ofDays(14);
+    static final double WATCHED_SHARE = 0.9;
+
+    @Inject
+    Programs programs;
+
+    @Inject
+    Sql db;
+
+    public record Person(String subject, String name, String role, UUID team, Instant lastSeen) {
+        public String shown() {
+            return name == null || name.isBlank() ? subject : name;
+        }
+
+        public boolean participant() {
+            return "PARTICIPANT".equals(role);
+        }
+    }
+
+    public record Team(UUID id, String name, List<String> mentors) {
+    }
+
+    public record Exercise(UUID id, UUID team, String moduleKey, String templateKey, String title, String status, Instant updatedAt) {
+    }
+
+    /** One participant in one module. */
+    public record Standing(Person person, ProgramModule module, Completion completion, Instant contentRead) {
+    }
+
+    /** A team in a module: members who completed it, and its required exercises handed in. */
+    public record Cell(int completed, int members, int handedIn, int required) {
+    }
+
+    public record TeamRow(Team team, List<Cell> cells) {
+    }
+
+    /** How many participants are in each state of a module, for the chart and its table. */
+    public record ModuleCount(ProgramModule module, int notStarted, int inProgress, int completed) {
+        public int total() {
+            return notStarted + inProgress + completed;
+        }
+    }
+
+    public record Waiting(Exercise exercise, Team team, Duration waited) {
+    }
+
+    public record Snapshot(List<ProgramModule> modules, List<Person> people, List<TeamRow> teams, List<ModuleCount> counts,
+                           List<Waiting> reviewQueue, List<Person> withoutTeam, List<Person> inactive,
+                           List<Standing> standings, List<Exercise> exercises, Map<UUID, Team> teamsById) {
+    }
+
+    public Snapshot of(Program program) {
+        Instant now = Instant.now();
+        List<ProgramModule> modules = programs.publishedModules(program);
+
+        Map<String, Person> people = new LinkedHashMap<>();
+        db.query("SELECT c.subject, c.display_name, c.role, c.last_seen, m.team_id FROM course_member c LEFT JOIN team_member m "
+                        + "ON m.program_id = c.program_id AND m.subject = c.subject WHERE c.program_id = ? ORDER BY c.display_name, c.subject",
+                row -> people.put(row.getString(1), new Person(row.getString(1), row.getString(2), row.getString(3),
+                        row.getObject(5, UUID.class), row.getObject(4, OffsetDateTime.class).toInstant())), program.id());
+
+        Map<UUID, List<String>> mentors = new HashMap<>();
+        db.query("SELECT tm.team_id, COALESCE(c.display_name, tm.subject) FROM team_mentor tm JOIN team t ON t.id = tm.team_id "
+                        + "LEFT JOIN course_member c ON c.program_id = t.program_id AND c.subject = tm.subject WHERE t.program_id = ? "
+                        + "ORDER BY 2", row -> mentors.computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>()).add(row.getString(2)),
+                program.id());
+        Map<UUID, Team> teams = new LinkedHashMap<>();
+        db.query("SELECT id, name FROM team WHERE program_id = ? ORDER BY name", row -> {
+            UUID id = row.getObject(1, UUID.class);
+            teams.put(id, new Team(id, row.getString(2), mentors.getOrDefault(id, List.of())));
+        }, program.id());
+
+        Map<String, Progress.Entry> progress = new HashMap<>(); // module id + subject
+        db.query("SELECT p.module_id, p.subject, p.first_visit_at, p.last_visit_at, p.content_read_at FROM module_progress p "
+                        + "JOIN program_module m ON m.id = p.module_id WHERE m.program_id = ?", row -> {
+                    OffsetDateTime read = row.getObject(5, OffsetDateTime.class);
+                    UUID module = row.getObject(1, UUID.class);
+                    progress.put(module + "\n" + row.getString(2), new Progress.Entry(module,
+                            row.getObject(3, OffsetDateTime.class).toInstant(), row.getObject(4, OffsetDateTime.class).toInstant(),
+                            read == null ? null : read.toInstant()));
+                }, program.id());
+
+        Map<String, Integer> recordings = new HashMap<>();
+        db.query("SELECT module_key, COUNT(*) FROM media_asset WHERE program_id = ? AND kind IN ('VIDEO', 'AUDIO') GROUP BY module_key",
+                row -> recordings.put(row.getString(1), row.getInt(2)), program.id());
+        Map<String, Integer> watched = new HashMap<>(); // module key + subject
+        db.query("SELECT a.module_key, w.subject, COUNT(*) FROM watch_progress w JOIN media_asset a ON a.id = w.asset_id "
+                        + "WHERE a.program_id = ? AND a.kind IN ('VIDEO', 'AUDIO') AND w.duration_s > 0 AND w.watched_s >= ? * w.duration_s "
+                        + "GROUP BY a.module_key, w.subject", row -> watched.put(row.getString(1) + "\n" + row.getString(2), row.getInt(3)),
+                program.id(), WATCHED_SHARE);
+
+        List<Exercise> exercises = new ArrayList<>();
+        Map<UUID, Map<String, Set<String>>> handedIn = new HashMap<>();
+        db.query("SELECT e.id, e.team_id, e.module_key, e.template_key, e.title, e.status, e.updated_at FROM exercise e "
+                + "JOIN team t ON t.id = e.team_id WHERE t.program_id = ? ORDER BY e.updated_at", row -> {
+            Exercise exercise = new Exercise(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3), row.getString(4),
+                    row.getString(5), row.getString(6), row.getObject(7, OffsetDateTime.class).toInstant());
+            exercises.add(exercise);
+            if (exercise.status().equals("SUBMITTED") || exercise.status().equals("ACCEPTED")) {
+                handedIn.computeIfAbsent(exercise.team(), k -> new HashMap<>())
+                        .computeIfAbsent(exercise.moduleKey(), k -> new HashSet<>()).add(exercise.templateKey());
+            }
+        }, program.id());
+
+        List<Person> participants = people.values().stream().filter(Person::participant).toList();
+        List<Standing> standings = new ArrayList<>();
+        List<ModuleCount> counts = new ArrayList<>();
+        for (ProgramModule module : modules) {
+            ModuleContent content = module.content();
+            int[] states = new int[3];
+            for (Person person : participants) {
+                Progress.Entry entry = progress.get(module.id() + "\n" + person.subject());
+                ModuleMedia.Watched seen = new ModuleMedia.Watched(recordings.getOrDefault(module.key(), 0),
+                        watched.getOrDefault(module.key() + "\n" + person.subject(), 0));
+                Optional<Map<String, Set<String>>> team = person.team() == null ? Optional.empty()
+                        : Optional.of(handedIn.getOrDefault(person.team(), Map.of()));
+                Completion completion = Completion.of(content, entry, seen, team, module.key());
+                standings.add(new Standing(person, module, completion, entry == null ? null : entry.contentRead()));
+                states[completion.state().ordinal()]++;
+            }
+            counts.add(new ModuleCount(module, states[0], states[1], states[2]));
+        }
+
+        List<TeamRow> rows = new ArrayList<>();
+        for (Team team : teams.values()) {
+            List<Person> members = participants.stream().filter(p -> team.id().equals(p.team())).toList();
+            List<Cell> cells = new ArrayList<>();
+            for (ProgramModule module : modules) {
+                int completed = (int) standings.stream().filter(s -> s.module() == module && team.id().equals(s.person().team())
+                        && s.completion().complete()).count();
+                Set<String> done = handedIn.getOrDefault(team.id(), Map.of()).getOrDefault(module.key(), Set.of());
+                List<String> required = module.content().exercises().stream().filter(ModuleContent.ExerciseUse::required)
+                        .map(ModuleContent.ExerciseUse::template).distinct().toList();
+                cells.add(new Cell(completed, members.size(), (int) required.stream().filter(done::contains).count(), required.size()));
+            }
+            rows.add(new TeamRow(team, cells));
+        }
+
+        List<Waiting> queue = exercises.stream().filter(e -> e.status().equals("SUBMITTED"))
+                .sorted(Comparator.comparing(Exercise::updatedAt))
+                .map(e -> new Waiting(e, teams.get(e.team()), Duration.between(e.updatedAt(), now))).toList();
+        List<Person> withoutTeam = participants.stream().filter(p -> p.team() == null).toList();
+        List<Person> inactive = participants.stream().filter(p -> p.lastSeen().isBefore(now.minus(INACTIVE_AFTER))).toList();
+        return new Snapshot(modules, new ArrayList<>(people.values()), rows, counts, queue, withoutTeam, inactive, standings,
+                exercises, teams);
+    }
+}

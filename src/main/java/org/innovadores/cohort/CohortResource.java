@@ -1,0 +1,75 @@
+package org.innovadores.cohort;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.innovadores.participants.SignedIn;
+import org.innovadores.program.CourseProgram;
+import org.innovadores.program.CourseProgram.Visit;
+import org.innovadores.program.Program;
+import org.innovadores.program.ProgramModule;
+import org.innovadores.web.Page;
+import org.innovadores.web.Pages;
+
+/**
+ * The cohort page for the course's instructors and LMS administrators, and its export: people ×
+ * modules × exercises as CSV (RFC 4180, UTF-8). Nobody else sees it, and it holds only this course.
+ */
+@ApplicationScoped
+@Path("course/cohort")
+public class CohortResource {
+
+    @Inject
+    CourseProgram courses;
+
+    @Inject
+    SignedIn signedIn;
+
+    @Inject
+    Cohort cohort;
+
+    @Inject
+    Pages pages;
+
+    @Context
+    HttpHeaders headers;
+
+    public record View(Page page, Cohort.Snapshot snapshot, String lang) {
+        public String title(ProgramModule module) {
+            return module.content().title().in(lang).text();
+        }
+    }
+
+    @GET
+    @Produces("text/html;charset=UTF-8")
+    @Operation(hidden = true)
+    public String page(@QueryParam("s") String token) {
+        Visit visit = courses.authoring(signedIn.require(token, headers));
+        Page page = signedIn.page(visit.session(), "cohort.title");
+        return pages.render("cohort/cohort.jte", new View(page, cohort.of(visit.requireProgram()), page.t().lang()));
+    }
+
+    @GET
+    @Path("export.csv")
+    @Produces("text/csv;charset=UTF-8")
+    @Operation(hidden = true)
+    public Response csv(@QueryParam("s") String token) {
+        Visit visit = courses.authoring(signedIn.require(token, headers));
+        Program program = visit.requireProgram();
+        String csv = CohortCsv.write(cohort.of(program), signedIn.texts(visit.session()).lang());
+        return Response.ok(csv.getBytes(StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"cohorte-"
+                        + DateTimeFormatter.ISO_LOCAL_DATE.format(java.time.LocalDate.now(ZoneOffset.UTC)) + ".csv\"")
+                .build();
+    }
+}
