@@ -86,7 +86,8 @@ public class Cohort {
 
     public Snapshot of(Program program) {
         Instant now = Instant.now();
-        List<ProgramModule> modules = programs.publishedModules(program);
+        // The listing reads the modules without their texts (parsed once per revision and shared).
+        List<ProgramModule> modules = programs.listing(program, false, "").stream().map(Programs.Listed::module).toList();
 
         Map<String, Person> people = new LinkedHashMap<>();
         db.query("SELECT c.subject, c.display_name, c.role, c.last_seen, m.team_id FROM course_member c LEFT JOIN team_member m "
@@ -140,6 +141,7 @@ public class Cohort {
         List<Person> participants = people.values().stream().filter(Person::participant).toList();
         List<Standing> standings = new ArrayList<>();
         List<ModuleCount> counts = new ArrayList<>();
+        Map<String, Integer> completedByTeam = new HashMap<>(); // team id + module key
         for (ProgramModule module : modules) {
             ModuleContent content = module.content();
             int[] states = new int[3];
@@ -152,21 +154,26 @@ public class Cohort {
                 Completion completion = Completion.of(content, entry, seen, team, module.key());
                 standings.add(new Standing(person, module, completion, entry == null ? null : entry.contentRead()));
                 states[completion.state().ordinal()]++;
+                if (completion.complete() && person.team() != null) completedByTeam.merge(person.team() + "\n" + module.key(), 1, Integer::sum);
             }
             counts.add(new ModuleCount(module, states[0], states[1], states[2]));
         }
 
+        Map<String, List<String>> requiredByModule = new HashMap<>();
+        for (ProgramModule module : modules) {
+            requiredByModule.put(module.key(), module.content().exercises().stream().filter(ModuleContent.ExerciseUse::required)
+                    .map(ModuleContent.ExerciseUse::template).distinct().toList());
+        }
+        Map<UUID, Integer> teamSizes = new HashMap<>();
+        participants.stream().filter(p -> p.team() != null).forEach(p -> teamSizes.merge(p.team(), 1, Integer::sum));
         List<TeamRow> rows = new ArrayList<>();
         for (Team team : teams.values()) {
-            List<Person> members = participants.stream().filter(p -> team.id().equals(p.team())).toList();
             List<Cell> cells = new ArrayList<>();
             for (ProgramModule module : modules) {
-                int completed = (int) standings.stream().filter(s -> s.module() == module && team.id().equals(s.person().team())
-                        && s.completion().complete()).count();
                 Set<String> done = handedIn.getOrDefault(team.id(), Map.of()).getOrDefault(module.key(), Set.of());
-                List<String> required = module.content().exercises().stream().filter(ModuleContent.ExerciseUse::required)
-                        .map(ModuleContent.ExerciseUse::template).distinct().toList();
-                cells.add(new Cell(completed, members.size(), (int) required.stream().filter(done::contains).count(), required.size()));
+                List<String> required = requiredByModule.get(module.key());
+                cells.add(new Cell(completedByTeam.getOrDefault(team.id() + "\n" + module.key(), 0), teamSizes.getOrDefault(team.id(), 0),
+                        (int) required.stream().filter(done::contains).count(), required.size()));
             }
             rows.add(new TeamRow(team, cells));
         }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -57,6 +58,19 @@ public class CohortResource {
         Visit visit = courses.authoring(signedIn.require(token, headers));
         Page page = signedIn.page(visit.session(), "cohort.title");
         return pages.render("cohort/cohort.jte", new View(page, cohort.of(visit.requireProgram()), page.t().lang()));
+    }
+
+    @GET
+    @Path("export.xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    @Operation(hidden = true)
+    public Response xlsx(@QueryParam("s") String token) {
+        Visit visit = courses.authoring(signedIn.require(token, headers));
+        Cohort.Snapshot snapshot = cohort.of(visit.requireProgram());
+        var texts = signedIn.texts(visit.session());
+        StreamingOutput body = out -> CohortXlsx.write(snapshot, texts.lang(), ZoneOffset.UTC, texts.get("cohort.sheet"), out);
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"cohorte-"
+                + DateTimeFormatter.ISO_LOCAL_DATE.format(java.time.LocalDate.now(ZoneOffset.UTC)) + ".xlsx\"").build();
     }
 
     @GET

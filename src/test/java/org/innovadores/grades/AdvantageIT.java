@@ -230,6 +230,22 @@ class AdvantageIT {
                 .as("only this course's people").doesNotContain("advantage-ana,");
         // 3 participants; each module gives one row per exercise it asks for (at least one row).
         assertThat(lines.length - 1).isGreaterThanOrEqualTo(3 * cohort.select("#chart-data tbody tr").size());
+
+        // The same rows as a spreadsheet, read back with a spreadsheet reader.
+        HttpResponse<byte[]> xlsx = org.innovadores.testing.ToolHttp.CLIENT.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                org.innovadores.testing.ToolHttp.baseUrl() + "/course/cohort/export.xlsx?s=" + c.teacher().token())).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        try (org.dhatim.fastexcel.reader.ReadableWorkbook workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.body()))) {
+            List<org.dhatim.fastexcel.reader.Row> rows = workbook.getFirstSheet().read();
+            assertThat(workbook.getFirstSheet().getName()).isEqualTo("Cohorte");
+            assertThat(rows).hasSize(lines.length);
+            assertThat(rows.get(0).getCellText(4)).isEqualTo("module_state");
+            assertThat(rows.stream().map(r -> r.getCellText(0) + "|" + r.getCellText(4)))
+                    .contains("advantage-complete-ana|COMPLETED", "advantage-complete-sola|IN_PROGRESS");
+        }
+        assertThat(c.ana().get("/course/cohort/export.xlsx").statusCode()).isEqualTo(403);
     }
 
     /** The scores sent to the column of module 1, with this activity progress. */
