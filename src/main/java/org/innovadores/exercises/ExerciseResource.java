@@ -210,7 +210,7 @@ public class ExerciseResource {
     @Operation(hidden = true)
     public Response status(@PathParam("team") String teamId, @PathParam("exercise") String exerciseId,
                            @FormParam("s") String token, @FormParam("csrf") String csrf, @FormParam("status") String status,
-                           @FormParam("score") String score) {
+                           @FormParam("score") String score, @FormParam("reason") String reason) {
         Seat seat = access.seat(courses.visitForm(token, csrf, headers), teamId);
         Exercise exercise = exercise(seat, exerciseId);
         Exercise.Status wanted;
@@ -237,8 +237,14 @@ public class ExerciseResource {
             }
             if (given < 0 || given > 100 || given.isNaN()) throw ClientError.badRequest("exercises.error.score");
         }
+        // Changes are asked for with the reason, which the team reads with the exercise and the LMS with the score.
+        String why = reason == null ? "" : reason.strip();
+        if (wanted == Exercise.Status.CHANGES_REQUESTED && (why.isEmpty() || why.length() > 2000)) {
+            throw ClientError.badRequest("exercises.error.reason");
+        }
         List<String> members = teams.members(seat.team()).stream().map(org.innovadores.teams.Teams.Person::subject).toList();
-        review.change(seat.visit().requireProgram(), exercise, wanted, given, members, seat.subject(), seat.name());
+        review.change(seat.visit().requireProgram(), exercise, wanted, given, wanted == Exercise.Status.CHANGES_REQUESTED ? why : null,
+                members, seat.subject(), seat.name());
         return seeOther(seat, "/" + exercise.id(), "status");
     }
 

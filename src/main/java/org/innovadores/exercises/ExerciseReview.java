@@ -27,13 +27,14 @@ public class ExerciseReview {
     org.innovadores.program.ModuleStandings standings;
 
     @Transactional
-    public void change(Program program, Exercise exercise, Exercise.Status status, Double score, List<String> members,
+    public void change(Program program, Exercise exercise, Exercise.Status status, Double score, String reason, List<String> members,
                        String author, String authorName) {
         exercises.setStatus(exercise.teamId(), exercise.id(), status, author, authorName);
+        if (reason != null) exercises.comment(exercise.id(), null, null, reason, author, authorName);
         String item = ProgramItems.exercise(exercise.moduleKey(), exercise.templateKey());
         Outcome outcome = switch (status) {
             case SUBMITTED -> new Outcome(program, item, members, "Submitted", "PendingManual", null, null);
-            case CHANGES_REQUESTED -> new Outcome(program, item, members, "InProgress", "Pending", null, null);
+            case CHANGES_REQUESTED -> new Outcome(program, item, members, "InProgress", "Pending", null, reason);
             case ACCEPTED -> new Outcome(program, item, members, "Completed", "FullyGraded", score == null ? 100.0 : score, null);
             case DRAFT -> null;
         };

@@ -81,7 +81,16 @@ public class ProgramResource {
     }
 
     public record Overview(Page page, Visit visit, String role, Localized.Shown programTitle, List<ModuleRow> modules,
-                           ModuleRow continueWith, String csrf) {
+                           ModuleRow continueWith, String csrf, NextStep next, List<TeamProgress.SentBack> sentBack,
+                           List<Upcoming> upcoming) {
+    }
+
+    /** What a participant should do next: a text key, what it names, and where it is. */
+    public record NextStep(String key, String target, String href) {
+    }
+
+    /** A dated workshop still to come. */
+    public record Upcoming(ModuleRow row, Localized.Shown title, java.time.LocalDate date, String dateText) {
     }
 
     public record SectionView(String key, Localized.Shown title, Localized.Shown body, String html) {
@@ -114,9 +123,71 @@ public class ProgramResource {
         List<ModuleRow> rows = visit.program().map(p -> rows(visit, p, lang)).orElse(List.of());
         ModuleRow continueWith = lastVisited(rows).orElse(null);
         Localized.Shown title = visit.program().map(p -> p.title().in(lang)).orElse(null);
+        boolean participant = visit.session().role() == org.innovadores.participants.Role.PARTICIPANT;
+        NextStep next = participant ? visit.program().map(p -> nextStep(visit, p, rows, lang)).orElse(null) : null;
+        List<TeamProgress.SentBack> sentBack = participant
+                ? visit.program().map(p -> teamProgress.sentBack(p, visit.session().subject())).orElse(List.of()) : List.of();
         return pages.render("program/overview.jte", new Overview(page, visit,
                 page.t().get("role." + visit.session().role().name().toLowerCase()), title, rows, continueWith,
-                sessions.csrf(visit.session())));
+                sessions.csrf(visit.session()), next, sentBack, upcoming(rows, page)));
+    }
+
+    /**
+     * The first thing left to do, in the program's order: the content of the first module not yet
+     * complete, then its first recording not yet watched, then the team's own exercise it still
+     * needs (or joining a team, without one).
+     */
+    private NextStep nextStep(Visit visit, Program program, List<ModuleRow> rows, String lang) {
+        String subject = visit.session().subject();
+        for (ModuleRow row : rows) {
+            Completion c = row.completion();
+            if (!row.module().published() || c.complete()) continue;
+            String key = row.module().key();
+            String modulePath = "/course/modules/" + key;
+            if (!c.contentRead()) return new NextStep("home.next.read", row.title().text(), modulePath);
+            if (!c.recordingsDone()) {
+                for (ModuleMedia.Item item : media.items(program, key, visit.session())) {
+                    if (item.watchedPercent() != null && item.watchedPercent() < 90) {
+                        return new NextStep("home.next.watch", item.title(), item.href());
+                    }
+                }
+            }
+            if (!c.exercisesDone()) {
+                if (!c.inTeam()) return new NextStep("home.next.joinTeam", row.title().text(), "/course/teams");
+                java.util.Set<String> handed = teamProgress.handedIn(program, subject)
+                        .map(m -> m.getOrDefault(key, java.util.Set.of())).orElse(java.util.Set.of());
+                Map<String, TemplateContent> texts = templateTexts.of(program);
+                for (ModuleContent.ExerciseUse use : row.module().content().exercises()) {
+                    if (!use.required() || handed.contains(use.template())) continue;
+                    String name = texts.containsKey(use.template()) ? texts.get(use.template()).title().in(lang).text() : use.template();
+                    return new NextStep("home.next.exercise", name,
+                            teamProgress.workOn(program, subject, key, use.template()).orElse("/course/teams"));
+                }
+            }
+        }
+        return new NextStep("home.next.allDone", "", "/course");
+    }
+
+    /** The next three dated workshops, today's included, by date. */
+    private static List<Upcoming> upcoming(List<ModuleRow> rows, Page page) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter
+                .ofLocalizedDate(java.time.format.FormatStyle.FULL).withLocale(page.t().locale());
+        List<Upcoming> upcoming = new ArrayList<>();
+        for (ModuleRow row : rows) {
+            if (!row.module().published()) continue;
+            for (ModuleContent.Workshop w : row.module().content().workshops()) {
+                if (w.date() == null || w.date().isBlank()) continue;
+                try {
+                    java.time.LocalDate date = java.time.LocalDate.parse(w.date().strip());
+                    if (!date.isBefore(today)) upcoming.add(new Upcoming(row, w.title().in(page.t().lang()), date, format.format(date)));
+                } catch (java.time.format.DateTimeParseException notADate) {
+                    // an unparsable date is shown on the module's own page as written, not listed here
+                }
+            }
+        }
+        upcoming.sort(Comparator.comparing(Upcoming::date));
+        return upcoming.size() > 3 ? upcoming.subList(0, 3) : upcoming;
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.innovadores.program;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -13,4 +14,17 @@ public interface TeamProgress {
 
     /** Template keys by module key; empty when the person is in no team of the course. */
     Optional<Map<String, Set<String>>> handedIn(Program program, String subject);
+
+    /**
+     * Where the person works on that exercise: their team's own exercise of that template in that
+     * module (the latest), else their team's workspace, where it is started; empty without a team.
+     */
+    Optional<String> workOn(Program program, String subject, String moduleKey, String templateKey);
+
+    /** An exercise of the person's team sent back for changes, with the reviewer's reason. */
+    record SentBack(String title, String path, String reason, String reviewer) {
+    }
+
+    /** The team's exercises that wait for its changes, most recently sent back first. */
+    List<SentBack> sentBack(Program program, String subject);
 }

@@ -65,14 +65,26 @@ public class ErrorPages implements ExceptionMapper<Throwable> {
         String accept = headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT);
         if (accept != null && accept.contains(MediaType.APPLICATION_JSON) && !accept.contains(MediaType.TEXT_HTML)) {
             // A page's script asked (autosave, uploads): an answer it can read, in the person's words.
-            return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
-                    .entity(jakarta.json.Json.createObjectBuilder().add("status", status).add("message", message).build().toString())
+            return closingWhenBodyLeft(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"))
+                    .entity(jakarta.json.Json.createObjectBuilder().add("status", status).add("message", message).build().toString()))
                     .build();
         }
         String html = pages.render("web/error.jte", new ErrorPage(Page.anonymous(t.get("error.title"), t), status, message));
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html).build();
+        return closingWhenBodyLeft(Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(html)).build();
     }
 
+
+    /**
+     * A refusal may come before the request's body was read (an upload at an offset another request
+     * holds, say): the connection is then closed after the answer, rather than kept open by first
+     * reading a body nobody wants, which would hold the answer back until the client sent it all.
+     */
+    private Response.ResponseBuilder closingWhenBodyLeft(Response.ResponseBuilder response) {
+        if (headers != null && (headers.getLength() > 0 || headers.getHeaderString("Transfer-Encoding") != null)) {
+            response.header("Connection", "close");
+        }
+        return response;
+    }
 
     private java.util.Optional<Texts> personsLanguage() {
         try {

@@ -139,7 +139,7 @@ class AdvantageIT {
         Tenant t = c.tenant();
         t.scoreFailure = 500;
         CoursePerson.location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
-        CoursePerson.location(c.teacher().post(c.exercisePath() + "/status", Map.of("status", "CHANGES_REQUESTED")));
+        CoursePerson.location(c.teacher().post(c.exercisePath() + "/status", Map.of("status", "CHANGES_REQUESTED", "reason", "Precise el problema")));
         CoursePerson.location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
         Thread.sleep(6000);
         assertThat(t.scores).isEmpty();
@@ -169,6 +169,11 @@ class AdvantageIT {
         CoursePerson.location(c.ana().post(module + "/read", Map.of()));
         CoursePerson.location(c.luis().post(module + "/read", Map.of()));
         assertThat(c.ana().page(module).select(".rules").text()).contains("(0 de 2)");
+        // The home says what to do next: the team's own first exercise, one click away.
+        Document home = c.ana().page("/course");
+        assertThat(home.getElementById("next-step-link").text()).isEqualTo("Trabajar con su equipo en «Problema inicial»");
+        assertThat(home.getElementById("next-step-link").attr("href")).startsWith(c.exercisePath() + "?");
+        assertThat(home.select("#modules > li").get(0).select("progress").attr("value")).isEqualTo("2");
 
         // The team hands in both required exercises of module 1: the first one, then the problem tree.
         CoursePerson.location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
@@ -190,9 +195,12 @@ class AdvantageIT {
                 .containsExactlyInAnyOrder("advantage-complete-ana", "advantage-complete-luis");
 
         // Sent back for changes: no longer complete, said once; handed in again: complete again, said once.
-        CoursePerson.location(c.teacher().post(tree + "/status", Map.of("status", "CHANGES_REQUESTED")));
+        CoursePerson.location(c.teacher().post(tree + "/status", Map.of("status", "CHANGES_REQUESTED", "reason", "El árbol necesita causas")));
         await("the module in progress again", () -> moduleScores(t, "InProgress").size() >= 4);
         assertThat(c.ana().page("/course").select("#modules > li").get(0).select(".state").text()).isEqualTo("En curso");
+        Document sentBack = c.luis().page("/course");
+        assertThat(sentBack.getElementById("sent-back").text()).contains("El árbol necesita causas");
+        assertThat(sentBack.getElementById("next-step-link").attr("href")).startsWith(tree + "?");
         CoursePerson.location(c.luis().post(tree + "/status", Map.of("status", "SUBMITTED")));
         await("completed again", () -> moduleScores(t, "Completed").size() >= 4);
         CoursePerson.location(c.ana().post(module + "/read", Map.of()));
@@ -204,6 +212,7 @@ class AdvantageIT {
         CoursePerson alone = person(t, "advantage-complete-sola", LEARNER, c.id(), null, null);
         CoursePerson.location(alone.post(module + "/read", Map.of()));
         assertThat(alone.page(module).getElementById("rule-no-team").text()).contains("equipo");
+        assertThat(alone.page("/course").getElementById("next-step-link").text()).startsWith("Unirse a un equipo");
 
         // The instructor sees the cohort at a glance; participants do not.
         Document cohort = c.teacher().page("/course/cohort");

@@ -253,32 +253,47 @@ class RecordingsIT {
     @Test
     void twoRequestsAtTheSameOffsetNeverMixTheirBytes() throws Exception {
         Person teacher = launch("race-teacher", INSTRUCTOR, course("race"));
-        byte[] first = mp4(1_000_000, 11);
-        byte[] second = mp4(1_000_000, 12);
+        byte[][] bodies = {mp4(1_000_000, 11), mp4(1_000_000, 12)};
         byte[] tail = mp4(1_000_000, 13);
         String location = create(teacher, "taller-4", "VIDEO", "Carrera", "carrera.mp4", 2_000_000);
         URI uri = URI.create(ToolHttp.baseUrl() + location);
-        try (Socket a = patchStarted(uri, 0, first.length); Socket b = patchStarted(uri, 0, second.length)) {
-            // A is writing at offset 0 (its first bytes are in); B arrives at the same offset.
-            a.getOutputStream().write(first, 0, 200_000);
-            a.getOutputStream().flush();
-            Thread.sleep(500);
-            b.getOutputStream().write(second, 0, 200_000);
-            b.getOutputStream().flush();
-            assertThat(statusLine(b)).as("the second writer at a claimed offset").contains(" 409 ");
-            a.getOutputStream().write(first, 200_000, first.length - 200_000);
-            a.getOutputStream().flush();
-            assertThat(statusLine(a)).contains(" 204 ");
+        try (Socket a = patchStarted(uri, 0, bodies[0].length); Socket b = patchStarted(uri, 0, bodies[1].length)) {
+            // Both are writing at offset 0, each has sent a part of its bytes: whichever the tool took
+            // second is answered 409 at once, while the other still holds the offset.
+            Socket[] sockets = {a, b};
+            for (int i = 0; i < 2; i++) {
+                sockets[i].getOutputStream().write(bodies[i], 0, 200_000);
+                sockets[i].getOutputStream().flush();
+            }
+            // A thread each: both reads block until their answer comes (the shared pool may have one thread).
+            java.util.concurrent.ExecutorService readers = java.util.concurrent.Executors.newFixedThreadPool(2);
+            java.util.concurrent.CompletableFuture<String> answerA = java.util.concurrent.CompletableFuture.supplyAsync(() -> statusLineOf(a), readers);
+            java.util.concurrent.CompletableFuture<String> answerB = java.util.concurrent.CompletableFuture.supplyAsync(() -> statusLineOf(b), readers);
+            readers.shutdown();
+            String first = (String) java.util.concurrent.CompletableFuture.anyOf(answerA, answerB).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(first).as("the second writer at a claimed offset").contains(" 409 ");
+            int winner = answerA.isDone() ? 1 : 0;
+            sockets[winner].getOutputStream().write(bodies[winner], 200_000, bodies[winner].length - 200_000);
+            sockets[winner].getOutputStream().flush();
+            assertThat((winner == 0 ? answerA : answerB).get(20, java.util.concurrent.TimeUnit.SECONDS)).contains(" 204 ");
+            assertThat(offset(location)).isEqualTo(1_000_000);
+            HttpResponse<String> done = patch(location, 1_000_000, tail);
+            assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
+            String asset = done.body().replaceAll(".*\"asset\":\"([^\"]+)\".*", "$1");
+            byte[] stored = fetch("/course/media/" + asset + "?s=" + teacher.token()).body();
+            byte[] expected = new byte[2_000_000];
+            System.arraycopy(bodies[winner], 0, expected, 0, 1_000_000);
+            System.arraycopy(tail, 0, expected, 1_000_000, tail.length);
+            assertThat(stored).as("exactly the winning writer's bytes, then the tail").isEqualTo(expected);
         }
-        assertThat(offset(location)).isEqualTo(first.length);
-        HttpResponse<String> done = patch(location, first.length, tail);
-        assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
-        String asset = done.body().replaceAll(".*\"asset\":\"([^\"]+)\".*", "$1");
-        byte[] stored = fetch("/course/media/" + asset + "?s=" + teacher.token()).body();
-        byte[] expected = new byte[2_000_000];
-        System.arraycopy(first, 0, expected, 0, first.length);
-        System.arraycopy(tail, 0, expected, first.length, tail.length);
-        assertThat(stored).as("exactly the first writer's bytes, then the tail").isEqualTo(expected);
+    }
+
+    private static String statusLineOf(Socket socket) {
+        try {
+            return statusLine(socket);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

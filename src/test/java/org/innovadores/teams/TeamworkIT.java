@@ -224,7 +224,13 @@ class TeamworkIT {
         assertThat(c.ana().page(path).getElementById("exercise-form")).as("locked once submitted").isNull();
         assertThat(c.ana().post(path, Map.of("version", "5", "f.problema", "tarde")).statusCode()).isEqualTo(409);
         assertThat(c.ana().post(path + "/status", Map.of("status", "ACCEPTED")).statusCode()).isEqualTo(409);
-        CoursePerson.location(c.mentor().post(path + "/status", Map.of("status", "CHANGES_REQUESTED")));
+        // Changes are asked for with the reason; without it, nothing changes.
+        HttpResponse<String> noReason = c.mentor().post(path + "/status", Map.of("status", "CHANGES_REQUESTED", "reason", "  "));
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(noReason.body()).contains("qué debe cambiar");
+        assertThat(c.ana().page(path).getElementById("status").text()).isEqualTo("Entregado");
+        CoursePerson.location(c.mentor().post(path + "/status", Map.of("status", "CHANGES_REQUESTED", "reason", "Falta quién sufre el problema")));
+        assertThat(c.ana().page(path).select("#comment-list").text()).as("the team reads why").contains("Falta quién sufre el problema");
         CoursePerson.location(save(c.ana(), path, Map.of("f.problema", "Corregida")));
         CoursePerson.location(c.ana().post(path + "/status", Map.of("status", "SUBMITTED")));
         CoursePerson.location(c.teacher().post(path + "/status", Map.of("status", "ACCEPTED")));

@@ -35,8 +35,8 @@ public final class PayaraProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(properties.getOrDefault("jvm.heap", "-Xmx512m"));
-        // As deploy/run starts it: readiness DOWN until the application is deployed, no WADL.
-        command.addAll(List.of("-Dmp.health.default.readiness.empty.response=DOWN",
+        // As deploy/run starts it: a single-threaded boot, readiness DOWN until the application is deployed, no WADL.
+        command.addAll(List.of("-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS", "-Dmp.health.default.readiness.empty.response=DOWN",
                 "-Djersey.config.allowSystemPropertiesProvider=true", "-Djersey.config.server.wadl.disableWadl=true"));
         Map<String, String> defaults = Map.of(
                 "db.url", TestDatabase.jdbcUrl(),
