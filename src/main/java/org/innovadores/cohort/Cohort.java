@@ -34,13 +34,15 @@ import org.innovadores.runtime.Sql;
 public class Cohort {
 
     static final Duration INACTIVE_AFTER = Duration.ofDays(14);
-    static final double WATCHED_SHARE = 0.9;
 
     @Inject
     Programs programs;
 
     @Inject
     Sql db;
+
+    @Inject
+    ModuleMedia media;
 
     public record Person(String subject, String name, String role, UUID team, Instant lastSeen) {
         public String shown() {
@@ -116,14 +118,7 @@ public class Cohort {
                             read == null ? null : read.toInstant()));
                 }, program.id());
 
-        Map<String, Integer> recordings = new HashMap<>();
-        db.query("SELECT module_key, COUNT(*) FROM media_asset WHERE program_id = ? AND kind IN ('VIDEO', 'AUDIO') GROUP BY module_key",
-                row -> recordings.put(row.getString(1), row.getInt(2)), program.id());
-        Map<String, Integer> watched = new HashMap<>(); // module key + subject
-        db.query("SELECT a.module_key, w.subject, COUNT(*) FROM watch_progress w JOIN media_asset a ON a.id = w.asset_id "
-                        + "WHERE a.program_id = ? AND a.kind IN ('VIDEO', 'AUDIO') AND w.duration_s > 0 AND w.watched_s >= ? * w.duration_s "
-                        + "GROUP BY a.module_key, w.subject", row -> watched.put(row.getString(1) + "\n" + row.getString(2), row.getInt(3)),
-                program.id(), WATCHED_SHARE);
+        ModuleMedia.CourseWatched watched = media.watchedByEveryone(program);
 
         List<Exercise> exercises = new ArrayList<>();
         Map<UUID, Map<String, Set<String>>> handedIn = new HashMap<>();
@@ -147,8 +142,7 @@ public class Cohort {
             int[] states = new int[3];
             for (Person person : participants) {
                 Progress.Entry entry = progress.get(module.id() + "\n" + person.subject());
-                ModuleMedia.Watched seen = new ModuleMedia.Watched(recordings.getOrDefault(module.key(), 0),
-                        watched.getOrDefault(module.key() + "\n" + person.subject(), 0));
+                ModuleMedia.Watched seen = watched.of(module.key(), person.subject());
                 Optional<Map<String, Set<String>>> team = person.team() == null ? Optional.empty()
                         : Optional.of(handedIn.getOrDefault(person.team(), Map.of()));
                 Completion completion = Completion.of(content, entry, seen, team, module.key());

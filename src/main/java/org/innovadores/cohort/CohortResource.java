@@ -69,8 +69,7 @@ public class CohortResource {
         Cohort.Snapshot snapshot = cohort.of(visit.requireProgram());
         var texts = signedIn.texts(visit.session());
         StreamingOutput body = out -> CohortXlsx.write(snapshot, texts.lang(), ZoneOffset.UTC, texts.get("cohort.sheet"), out);
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"cohorte-"
-                + DateTimeFormatter.ISO_LOCAL_DATE.format(java.time.LocalDate.now(ZoneOffset.UTC)) + ".xlsx\"").build();
+        return Response.ok(body).header("Content-Disposition", attachment("xlsx")).build();
     }
 
     @GET
@@ -81,9 +80,12 @@ public class CohortResource {
         Visit visit = courses.authoring(signedIn.require(token, headers));
         Program program = visit.requireProgram();
         String csv = CohortCsv.write(cohort.of(program), signedIn.texts(visit.session()).lang());
-        return Response.ok(csv.getBytes(StandardCharsets.UTF_8))
-                .header("Content-Disposition", "attachment; filename=\"cohorte-"
-                        + DateTimeFormatter.ISO_LOCAL_DATE.format(java.time.LocalDate.now(ZoneOffset.UTC)) + ".csv\"")
-                .build();
+        return Response.ok(csv.getBytes(StandardCharsets.UTF_8)).header("Content-Disposition", attachment("csv")).build();
+    }
+
+    /** A download named after the day it was made: cohorte-2026-12-01.csv. */
+    private static String attachment(String extension) {
+        return "attachment; filename=\"cohorte-" + DateTimeFormatter.ISO_LOCAL_DATE.format(java.time.LocalDate.now(ZoneOffset.UTC))
+                + "." + extension + "\"";
     }
 }

@@ -4,7 +4,7 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 
-/** Drops expired login states every ten minutes; a used one stays until then, so a replay still finds it used. */
+/** Drops expired login states every ten minutes; a used one is kept to its expiry, so a replay still finds it used. */
 @Singleton
 public class Housekeeping {
 

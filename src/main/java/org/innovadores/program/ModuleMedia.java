@@ -21,4 +21,13 @@ public interface ModuleMedia {
     List<Item> items(Program program, String moduleKey, ToolSession session);
 
     Map<String, Watched> watched(Program program, String subject);
+
+    /** Everyone's recordings watched in a course at once, for views of the whole cohort. */
+    record CourseWatched(Map<String, Integer> recordings, Map<String, Integer> watchedByModuleAndSubject) {
+        public Watched of(String moduleKey, String subject) {
+            return new Watched(recordings.getOrDefault(moduleKey, 0), watchedByModuleAndSubject.getOrDefault(moduleKey + "\n" + subject, 0));
+        }
+    }
+
+    CourseWatched watchedByEveryone(Program program);
 }

@@ -55,15 +55,15 @@ public class ModuleStandings {
         for (Programs.Listed listed : programs.listing(program, false, subject)) report(program, listed, subject);
     }
 
-    public Completion of(Program program, Programs.Listed listed, Map<String, ModuleMedia.Watched> watched,
-                         Optional<Map<String, Set<String>>> team) {
+    public static Completion of(Programs.Listed listed, Map<String, ModuleMedia.Watched> watched,
+                                Optional<Map<String, Set<String>>> team) {
         return Completion.of(listed.module().content(), listed.progress(), watched.get(listed.module().key()), team,
                 listed.module().key());
     }
 
     private void report(Program program, Programs.Listed listed, String subject) {
         if (listed.progress() == null) return; // never opened: nothing to report yet
-        Completion completion = of(program, listed, media.watched(program, subject), teams.handedIn(program, subject));
+        Completion completion = of(listed, media.watched(program, subject), teams.handedIn(program, subject));
         String state = completion.complete() ? COMPLETED : IN_PROGRESS;
         if (db.update("UPDATE module_progress SET reported_state = ? WHERE module_id = ? AND subject = ? "
                 + "AND (reported_state IS NULL OR reported_state <> ?)", state, listed.module().id(), subject, state) == 0) {

@@ -56,9 +56,6 @@ public class ProgramResource {
     ModuleReading reading;
 
     @Inject
-    ModuleStandings standings;
-
-    @Inject
     TeamProgress teamProgress;
 
     @Inject
@@ -120,11 +117,14 @@ public class ProgramResource {
         visit.program().ifPresent(program -> visited.fire(new CourseVisited(program, visit.session())));
         Page page = signedIn.page(visit.session(), "program.overview");
         String lang = page.t().lang();
-        List<ModuleRow> rows = visit.program().map(p -> rows(visit, p, lang)).orElse(List.of());
+        // The team's hand-ins are read once: for the modules' states and for the next step.
+        Optional<Map<String, java.util.Set<String>>> team = visit.program()
+                .flatMap(p -> teamProgress.handedIn(p, visit.session().subject()));
+        List<ModuleRow> rows = visit.program().map(p -> rows(visit, p, lang, team)).orElse(List.of());
         ModuleRow continueWith = lastVisited(rows).orElse(null);
         Localized.Shown title = visit.program().map(p -> p.title().in(lang)).orElse(null);
         boolean participant = visit.session().role() == org.innovadores.participants.Role.PARTICIPANT;
-        NextStep next = participant ? visit.program().map(p -> nextStep(visit, p, rows, lang)).orElse(null) : null;
+        NextStep next = participant ? visit.program().map(p -> nextStep(visit, p, rows, team, lang)).orElse(null) : null;
         List<TeamProgress.SentBack> sentBack = participant
                 ? visit.program().map(p -> teamProgress.sentBack(p, visit.session().subject())).orElse(List.of()) : List.of();
         return pages.render("program/overview.jte", new Overview(page, visit,
@@ -137,7 +137,8 @@ public class ProgramResource {
      * complete, then its first recording not yet watched, then the team's own exercise it still
      * needs (or joining a team, without one).
      */
-    private NextStep nextStep(Visit visit, Program program, List<ModuleRow> rows, String lang) {
+    private NextStep nextStep(Visit visit, Program program, List<ModuleRow> rows, Optional<Map<String, java.util.Set<String>>> team,
+                              String lang) {
         String subject = visit.session().subject();
         for (ModuleRow row : rows) {
             Completion c = row.completion();
@@ -154,8 +155,7 @@ public class ProgramResource {
             }
             if (!c.exercisesDone()) {
                 if (!c.inTeam()) return new NextStep("home.next.joinTeam", row.title().text(), "/course/teams");
-                java.util.Set<String> handed = teamProgress.handedIn(program, subject)
-                        .map(m -> m.getOrDefault(key, java.util.Set.of())).orElse(java.util.Set.of());
+                java.util.Set<String> handed = team.map(m -> m.getOrDefault(key, java.util.Set.of())).orElse(java.util.Set.of());
                 Map<String, TemplateContent> texts = templateTexts.of(program);
                 for (ModuleContent.ExerciseUse use : row.module().content().exercises()) {
                     if (!use.required() || handed.contains(use.template())) continue;
@@ -283,13 +283,16 @@ public class ProgramResource {
 
     /** The modules this person may see (drafts only for instructors), numbered, with their progress. */
     List<ModuleRow> rows(Visit visit, Program program, String lang) {
+        return rows(visit, program, lang, teamProgress.handedIn(program, visit.session().subject()));
+    }
+
+    private List<ModuleRow> rows(Visit visit, Program program, String lang, Optional<Map<String, java.util.Set<String>>> team) {
         List<ModuleRow> rows = new ArrayList<>();
         java.util.Map<String, ModuleMedia.Watched> watched = media.watched(program, visit.session().subject());
-        var team = teamProgress.handedIn(program, visit.session().subject());
         for (Programs.Listed listed : programs.listing(program, visit.canAuthor(), visit.session().subject())) {
             ModuleContent content = listed.module().content();
             rows.add(new ModuleRow(rows.size() + 1, listed.module(), content.title().in(lang),
-                    standings.of(program, listed, watched, team), listed.progress()));
+                    ModuleStandings.of(listed, watched, team), listed.progress()));
         }
         return rows;
     }

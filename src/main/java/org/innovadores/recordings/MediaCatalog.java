@@ -44,4 +44,9 @@ public class MediaCatalog implements ModuleMedia {
     public Map<String, Watched> watched(Program program, String subject) {
         return progress.byModule(program.id(), subject);
     }
+
+    @Override
+    public CourseWatched watchedByEveryone(Program program) {
+        return progress.byModuleForEveryone(program.id());
+    }
 }

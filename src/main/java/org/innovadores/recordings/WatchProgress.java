@@ -59,6 +59,19 @@ public class WatchProgress {
         return counts;
     }
 
+    /** The same for every person of the course, in two queries: recordings by module, then watched by module and person. */
+    public ModuleMedia.CourseWatched byModuleForEveryone(UUID program) {
+        Map<String, Integer> recordings = new HashMap<>();
+        db.query("SELECT module_key, COUNT(*) FROM media_asset WHERE program_id = ? AND kind IN ('VIDEO', 'AUDIO') GROUP BY module_key",
+                row -> recordings.put(row.getString(1), row.getInt(2)), program);
+        Map<String, Integer> watched = new HashMap<>();
+        db.query("SELECT a.module_key, w.subject, COUNT(*) FROM watch_progress w JOIN media_asset a ON a.id = w.asset_id "
+                        + "WHERE a.program_id = ? AND a.kind IN ('VIDEO', 'AUDIO') AND w.duration_s > 0 AND w.watched_s >= ? * w.duration_s "
+                        + "GROUP BY a.module_key, w.subject", row -> watched.put(row.getString(1) + "\n" + row.getString(2), row.getInt(3)),
+                program, WATCHED_SHARE);
+        return new ModuleMedia.CourseWatched(recordings, watched);
+    }
+
     private Entry read(UUID asset, String subject) {
         List<Entry> found = new java.util.ArrayList<>();
         db.query("SELECT position_s, watched_s, duration_s FROM watch_progress WHERE asset_id = ? AND subject = ?",
