@@ -81,10 +81,37 @@ public class Cohort {
     public record Waiting(Exercise exercise, Team team, Duration waited) {
     }
 
+    /** One week of the cohort (starting Monday, in the course's time zone): modules completed so far, reviews waiting at its end. */
+    public record Week(java.time.LocalDate start, int completedSoFar, int reviewsWaiting) {
+    }
+
+    /** A workshop and how many participants watched its recordings. */
+    public record WorkshopViews(ProgramModule module, org.innovadores.program.ModuleContent.Workshop workshop, int viewers) {
+    }
+
     public record Snapshot(List<ProgramModule> modules, List<Person> people, List<TeamRow> teams, List<ModuleCount> counts,
                            List<Waiting> reviewQueue, List<Person> withoutTeam, List<Person> inactive,
-                           List<Standing> standings, List<Exercise> exercises, Map<UUID, Team> teamsById) {
+                           List<Standing> standings, List<Exercise> exercises, Map<UUID, Team> teamsById,
+                           List<Week> weeks, List<WorkshopViews> workshopViews, Map<UUID, int[]> sessionsByTeamAndWeek,
+                           int participants) {
+        public int maxCompleted() {
+            return weeks.stream().mapToInt(Week::completedSoFar).max().orElse(0);
+        }
+
+        public int maxWaiting() {
+            return weeks.stream().mapToInt(Week::reviewsWaiting).max().orElse(0);
+        }
+
+        public int[] sessions(UUID team) {
+            return sessionsByTeamAndWeek.getOrDefault(team, new int[weeks.size()]);
+        }
     }
+
+    /** How many weeks the charts and the mentoring table look back, this one included. */
+    static final int WEEKS = 12;
+
+    @Inject
+    org.innovadores.program.CourseZone zones;
 
     public Snapshot of(Program program) {
         Instant now = Instant.now();
@@ -177,7 +204,66 @@ public class Cohort {
                 .map(e -> new Waiting(e, teams.get(e.team()), Duration.between(e.updatedAt(), now))).toList();
         List<Person> withoutTeam = participants.stream().filter(p -> p.team() == null).toList();
         List<Person> inactive = participants.stream().filter(p -> p.lastSeen().isBefore(now.minus(INACTIVE_AFTER))).toList();
+
+        // The weeks, Monday to Sunday in the course's time zone, oldest first, ending with this one.
+        java.time.ZoneId zone = zones.of(program);
+        java.time.LocalDate thisWeek = java.time.LocalDate.ofInstant(now, zone)
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        List<java.time.LocalDate> starts = new ArrayList<>();
+        for (int i = WEEKS - 1; i >= 0; i--) starts.add(thisWeek.minusWeeks(i));
+        Instant[] ends = starts.stream().map(d -> d.plusWeeks(1).atStartOfDay(zone).toInstant()).map(i -> i.isAfter(now) ? now : i)
+                .toArray(Instant[]::new);
+
+        // Modules completed by participants, counted by the end of each week.
+        Set<String> participantSubjects = new HashSet<>();
+        participants.forEach(p -> participantSubjects.add(p.subject()));
+        int[] completedBy = new int[WEEKS];
+        db.query("SELECT p.subject, p.completed_at FROM module_progress p JOIN program_module m ON m.id = p.module_id "
+                + "WHERE m.program_id = ? AND p.completed_at IS NOT NULL", row -> {
+            if (!participantSubjects.contains(row.getString(1))) return;
+            Instant at = row.getObject(2, OffsetDateTime.class).toInstant();
+            for (int i = 0; i < WEEKS; i++) if (!at.isAfter(ends[i])) completedBy[i]++;
+        }, program.id());
+
+        // Reviews waiting at the end of each week, from the exercises' changes of status.
+        Map<UUID, List<Object[]>> changes = new HashMap<>();
+        db.query("SELECT x.exercise_id, x.status, x.created_at FROM (SELECT r.exercise_id, r.status, r.created_at, "
+                + "LAG(r.status) OVER (PARTITION BY r.exercise_id ORDER BY r.version) AS before FROM exercise_revision r "
+                + "JOIN exercise e ON e.id = r.exercise_id JOIN team t ON t.id = e.team_id WHERE t.program_id = ?) x "
+                + "WHERE x.before IS NULL OR x.before <> x.status ORDER BY x.created_at", row -> changes.computeIfAbsent(
+                row.getObject(1, UUID.class), k -> new ArrayList<>()).add(new Object[]{row.getString(2),
+                row.getObject(3, OffsetDateTime.class).toInstant()}), program.id());
+        int[] waitingAt = new int[WEEKS];
+        for (List<Object[]> history : changes.values()) {
+            for (int i = 0; i < WEEKS; i++) {
+                String status = null;
+                for (Object[] change : history) {
+                    if (((Instant) change[1]).isAfter(ends[i])) break;
+                    status = (String) change[0];
+                }
+                if ("SUBMITTED".equals(status)) waitingAt[i]++;
+            }
+        }
+        List<Week> weeks = new ArrayList<>();
+        for (int i = 0; i < WEEKS; i++) weeks.add(new Week(starts.get(i), completedBy[i], waitingAt[i]));
+
+        // Mentoring sessions logged per team in each of those weeks.
+        Map<UUID, int[]> sessions = new HashMap<>();
+        db.query("SELECT l.team_id, l.met_on FROM mentoring_log l JOIN team t ON t.id = l.team_id WHERE t.program_id = ? AND l.met_on >= ?",
+                row -> {
+                    java.time.LocalDate met = row.getObject(2, java.time.LocalDate.class);
+                    int index = (int) java.time.temporal.ChronoUnit.WEEKS.between(starts.getFirst(),
+                            met.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)));
+                    if (index >= 0 && index < WEEKS) sessions.computeIfAbsent(row.getObject(1, UUID.class), k -> new int[WEEKS])[index]++;
+                }, program.id(), starts.getFirst());
+
+        List<WorkshopViews> views = new ArrayList<>();
+        for (ProgramModule module : modules) {
+            for (var workshop : module.content().workshops()) {
+                views.add(new WorkshopViews(module, workshop, watched.viewers(module.key(), workshop.key())));
+            }
+        }
         return new Snapshot(modules, new ArrayList<>(people.values()), rows, counts, queue, withoutTeam, inactive, standings,
-                exercises, teams);
+                exercises, teams, weeks, views, sessions, participants.size());
     }
 }

@@ -2,23 +2,30 @@ package org.innovadores.cohort;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.innovadores.participants.SignedIn;
 import org.innovadores.program.CourseProgram;
 import org.innovadores.program.CourseProgram.Visit;
+import org.innovadores.program.CourseZone;
 import org.innovadores.program.Program;
 import org.innovadores.program.ProgramModule;
+import org.innovadores.web.ClientError;
 import org.innovadores.web.Page;
 import org.innovadores.web.Pages;
 
@@ -42,22 +49,48 @@ public class CohortResource {
     @Inject
     Pages pages;
 
+    @Inject
+    CourseZone zones;
+
+    @Inject
+    org.innovadores.participants.Sessions sessions;
+
     @Context
     HttpHeaders headers;
 
-    public record View(Page page, Cohort.Snapshot snapshot, String lang) {
+    public record View(Page page, Cohort.Snapshot snapshot, String lang, String zone, String csrf, boolean zoneSaved) {
         public String title(ProgramModule module) {
             return module.content().title().in(lang).text();
+        }
+
+        /** Each week by the day it starts, short: "30 nov." / "Nov 30". */
+        public java.util.List<String> weekLabels() {
+            DateTimeFormatter format = DateTimeFormatter.ofPattern("es".equals(lang) ? "d MMM" : "MMM d", page.t().locale());
+            return snapshot.weeks().stream().map(w -> format.format(w.start())).toList();
         }
     }
 
     @GET
     @Produces("text/html;charset=UTF-8")
     @Operation(hidden = true)
-    public String page(@QueryParam("s") String token) {
+    public String page(@QueryParam("s") String token, @QueryParam("notice") String notice) {
         Visit visit = courses.authoring(signedIn.require(token, headers));
         Page page = signedIn.page(visit.session(), "cohort.title");
-        return pages.render("cohort/cohort.jte", new View(page, cohort.of(visit.requireProgram()), page.t().lang()));
+        Program program = visit.requireProgram();
+        return pages.render("cohort/cohort.jte", new View(page, cohort.of(program), page.t().lang(), zones.of(program).getId(),
+                sessions.csrf(visit.session()), "zone".equals(notice)));
+    }
+
+    /** The course's time zone, which workshop times, reminders and these weeks follow. */
+    @POST
+    @Path("zone")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response zone(@FormParam("s") String token, @FormParam("csrf") String csrf, @FormParam("zone") String zone) {
+        Visit visit = courses.authoring(signedIn.requireForm(token, csrf, headers));
+        ZoneId chosen = CourseZone.parse(zone).orElseThrow(() -> ClientError.badRequest("cohort.zone.error"));
+        zones.set(visit.requireProgram(), chosen);
+        return sessions.seeOther(visit.session(), "/course/cohort?notice=zone#zone-heading");
     }
 
     @GET
@@ -68,7 +101,8 @@ public class CohortResource {
         Visit visit = courses.authoring(signedIn.require(token, headers));
         Cohort.Snapshot snapshot = cohort.of(visit.requireProgram());
         var texts = signedIn.texts(visit.session());
-        StreamingOutput body = out -> CohortXlsx.write(snapshot, texts.lang(), ZoneOffset.UTC, texts.get("cohort.sheet"), out);
+        ZoneId zone = zones.of(visit.requireProgram());
+        StreamingOutput body = out -> CohortXlsx.write(snapshot, texts.lang(), zone, texts.get("cohort.sheet"), out);
         return Response.ok(body).header("Content-Disposition", attachment("xlsx")).build();
     }
 

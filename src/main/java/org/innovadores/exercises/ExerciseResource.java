@@ -271,7 +271,10 @@ public class ExerciseResource {
         if (fieldKey != null && template(exercise).field(fieldKey).isEmpty()) throw ClientError.badRequest("error.badRequest");
         UUID parentId = parent == null || parent.isBlank() ? null : Ids.uuid(parent);
         if (parentId != null && existing.stream().noneMatch(c -> c.id().equals(parentId))) throw ClientError.badRequest("error.badRequest");
-        exercises.comment(exercise.id(), fieldKey, parentId, text, seat.subject(), seat.name());
+        Exercises.Comment answered = parentId == null ? null
+                : existing.stream().filter(c -> c.id().equals(parentId)).findFirst().orElseThrow();
+        List<String> members = teams.members(seat.team()).stream().map(org.innovadores.teams.Teams.Person::subject).toList();
+        review.comment(seat.visit().requireProgram(), exercise, fieldKey, answered, text, members, seat.subject(), seat.name());
         return seeOther(seat, "/" + exercise.id(), "comment");
     }
 
@@ -337,7 +340,7 @@ public class ExerciseResource {
     private String render(Seat seat, Exercise exercise, Map<String, JsonValue> values, List<String> problems, String notice) {
         ToolSession session = seat.visit().session();
         Page page0 = signedIn.page(session, "exercises.title");
-        Page page = new Page(exercise.title(), page0.t(), page0.sessionToken());
+        Page page = page0.titled(exercise.title());
         TemplateDefinition template = template(exercise);
         Map<String, List<LinkOption>> options = new java.util.HashMap<>();
         List<Exercise> work = exercises.of(seat.team().id());

@@ -26,6 +26,9 @@ public class ExerciseReview {
     @Inject
     org.innovadores.program.ModuleStandings standings;
 
+    @Inject
+    Event<ExerciseEvent> events;
+
     @Transactional
     public void change(Program program, Exercise exercise, Exercise.Status status, Double score, String reason, List<String> members,
                        String author, String authorName) {
@@ -39,7 +42,26 @@ public class ExerciseReview {
             case DRAFT -> null;
         };
         if (outcome != null && !members.isEmpty()) outcomes.fire(outcome);
+        ExerciseEvent.Kind kind = switch (status) {
+            case SUBMITTED -> ExerciseEvent.Kind.SUBMITTED;
+            case CHANGES_REQUESTED -> ExerciseEvent.Kind.CHANGES_REQUESTED;
+            case ACCEPTED -> ExerciseEvent.Kind.ACCEPTED;
+            case DRAFT -> null;
+        };
+        if (kind != null) {
+            events.fire(new ExerciseEvent(program, exercise.teamId(), exercise.id(), exercise.title(), kind, author, authorName,
+                    members.contains(author), reason, null, members));
+        }
         // Handed in, or sent back: the module's completion of every member may have changed.
         standings.reevaluate(program, exercise.moduleKey(), members);
+    }
+
+    /** A comment on the exercise (or an answer to one), and whoever it is addressed to hears of it. */
+    @Transactional
+    public void comment(Program program, Exercise exercise, String field, Exercises.Comment parent, String text, List<String> members,
+                        String author, String authorName) {
+        exercises.comment(exercise.id(), field, parent == null ? null : parent.id(), text, author, authorName);
+        events.fire(new ExerciseEvent(program, exercise.teamId(), exercise.id(), exercise.title(), ExerciseEvent.Kind.COMMENTED, author,
+                authorName, members.contains(author), text, parent == null ? null : parent.author(), members));
     }
 }

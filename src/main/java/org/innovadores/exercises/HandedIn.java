@@ -61,4 +61,41 @@ public class HandedIn implements TeamProgress {
                         row.getString(3), row.getString(4))), team.get());
         return found;
     }
+
+    @Override
+    public Optional<TeamStatus> status(Program program, String subject) {
+        Optional<UUID> teamId = teams.teamOf(program.id(), subject);
+        if (teamId.isEmpty()) return Optional.empty();
+        org.innovadores.teams.Team team = teams.find(program.id(), teamId.get()).orElse(null);
+        if (team == null) return Optional.empty();
+        String workspace = "/course/teams/" + team.id();
+        Map<String, Integer> byStatus = new HashMap<>();
+        db.query("SELECT status, COUNT(*) FROM exercise WHERE team_id = ? GROUP BY status", row -> byStatus.put(row.getString(1), row.getInt(2)),
+                team.id());
+        List<String> mentors = new ArrayList<>();
+        db.query("SELECT COALESCE(c.display_name, m.subject) FROM team_mentor m LEFT JOIN course_member c ON c.program_id = ? "
+                + "AND c.subject = m.subject WHERE m.team_id = ? ORDER BY 1", row -> mentors.add(row.getString(1)), program.id(), team.id());
+        List<Feedback> said = new ArrayList<>();
+        // The latest comment on the team's work by someone outside the team.
+        db.query("SELECT c.author_name, c.body, e.title, e.id, c.created_at FROM exercise_comment c JOIN exercise e ON e.id = c.exercise_id "
+                        + "WHERE e.team_id = ? AND c.author NOT IN (SELECT subject FROM team_member WHERE team_id = e.team_id) "
+                        + "ORDER BY c.created_at DESC LIMIT 1",
+                row -> said.add(new Feedback(row.getString(1), row.getString(2), row.getString(3),
+                        workspace + "/exercises/" + row.getObject(4, UUID.class),
+                        row.getObject(5, java.time.OffsetDateTime.class).toInstant())), team.id());
+        // The next steps agreed at the last mentoring session.
+        db.query("SELECT l.next_steps, l.met_on, l.created_at, COALESCE(c.display_name, l.author) FROM mentoring_log l "
+                        + "LEFT JOIN course_member c ON c.program_id = ? AND c.subject = l.author WHERE l.team_id = ? "
+                        + "ORDER BY l.met_on DESC, l.created_at DESC LIMIT 1",
+                row -> {
+                    if (row.getString(1) != null && !row.getString(1).isBlank()) {
+                        said.add(new Feedback(row.getString(4), row.getString(1), null, workspace + "#log",
+                                row.getObject(3, java.time.OffsetDateTime.class).toInstant()));
+                    }
+                }, program.id(), team.id());
+        Feedback latest = said.stream().max(java.util.Comparator.comparing(Feedback::at)).orElse(null);
+        return Optional.of(new TeamStatus(team.name(), workspace, mentors, byStatus.getOrDefault("DRAFT", 0),
+                byStatus.getOrDefault("SUBMITTED", 0), byStatus.getOrDefault("CHANGES_REQUESTED", 0), byStatus.getOrDefault("ACCEPTED", 0),
+                latest));
+    }
 }

@@ -14,7 +14,7 @@ public class OutcomeRecorder {
 
     void record(@Observes Outcome outcome) {
         outbox.enqueue(outcome.program().id(), outcome.item(), outcome.users().stream()
-                .map(user -> new ScoreOutbox.Score(user, outcome.score(), outcome.score() == null ? null : 100.0, outcome.activity(),
+                .map(user -> new ScoreOutbox.Score(user, outcome.score(), outcome.score() == null ? null : outcome.maximum(), outcome.activity(),
                         outcome.grading(), outcome.comment()))
                 .toList());
     }

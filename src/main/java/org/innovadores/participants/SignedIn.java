@@ -24,6 +24,9 @@ public class SignedIn {
     @Inject
     RequestLanguage language;
 
+    @Inject
+    jakarta.enterprise.inject.Instance<Inbox> inbox;
+
     public ToolSession require(String token, HttpHeaders headers) {
         ToolSession session;
         if (token != null && !token.isBlank()) {
@@ -67,7 +70,8 @@ public class SignedIn {
 
     public Page page(ToolSession session, String titleKey) {
         Texts t = texts(session);
-        return new Page(t.get(titleKey), t, sessions.linkToken(session));
+        Integer unread = session.contextId() == null || !inbox.isResolvable() ? null : inbox.get().unread(session);
+        return new Page(t.get(titleKey), t, sessions.linkToken(session), unread);
     }
 
     private static ClientError expired() {

@@ -136,11 +136,11 @@ public class AuthoringResource {
             if ("add-section".equals(action)) {
                 List<ModuleContent.Section> sections = new ArrayList<>(draft.sections());
                 sections.add(new ModuleContent.Section(ModuleForm.newKey("s-"), Localized.empty(), Localized.empty()));
-                draft = new ModuleContent(draft.title(), draft.goals(), sections, draft.workshops(), draft.exercises());
+                draft = new ModuleContent(draft.title(), draft.goals(), sections, draft.workshops(), draft.exercises(), draft.points());
             } else if ("add-workshop".equals(action)) {
                 List<ModuleContent.Workshop> workshops = new ArrayList<>(draft.workshops());
                 workshops.add(new ModuleContent.Workshop(ModuleForm.newKey("taller-"), Localized.empty(), Localized.empty(), "", ""));
-                draft = new ModuleContent(draft.title(), draft.goals(), draft.sections(), workshops, draft.exercises());
+                draft = new ModuleContent(draft.title(), draft.goals(), draft.sections(), workshops, draft.exercises(), draft.points());
             }
             List<PreviewSection> preview = "preview".equals(action) ? preview(draft, t.lang(), signedIn.page(visit.session(), "authoring.preview")) : null;
             return Response.ok(editorPage(visit, module, basedOn, draft, problems, null, preview, null)).build();

@@ -38,7 +38,7 @@ import org.innovadores.web.Pages;
 @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
 public class DeepLinkingResource {
 
-    /** Exercise line items are out of 100; module line items carry the completion percentage. */
+    /** Exercise line items are out of 100; a module's line item is out of the points the instructor gave it. */
     static final double SCORE_MAXIMUM = 100;
 
     @Inject
@@ -131,7 +131,7 @@ public class DeepLinkingResource {
             String title = content.title().text(lang);
             String item = ProgramItems.module(module);
             choices.add(new Choice(item, "module", title, !module.published(), 0,
-                    link(title, item, new DeepLinking.LineItem(title, SCORE_MAXIMUM, item, "module"))));
+                    link(title, item, new DeepLinking.LineItem(title, content.points(), item, "module"))));
             for (ModuleContent.Workshop workshop : content.workshops()) {
                 String workshopTitle = workshop.title().text(lang);
                 choices.add(new Choice(ProgramItems.workshop(module, workshop), "workshop", workshopTitle, !module.published(), 1,

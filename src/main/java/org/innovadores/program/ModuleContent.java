@@ -11,11 +11,22 @@ import java.util.Optional;
  * @param sections  the content, in reading order
  * @param workshops the live sessions of the module (the recordings attach to them)
  * @param exercises the exercise templates the module asks teams to complete
+ * @param points    what completing the module is worth in the LMS gradebook (100 unless the instructor chose)
  */
 public record ModuleContent(Localized title, Localized goals, List<Section> sections, List<Workshop> workshops,
-                            List<ExerciseUse> exercises) {
+                            List<ExerciseUse> exercises, Integer points) {
 
+    public static final int DEFAULT_POINTS = 100;
+    public static final int MAX_POINTS = 1000;
+
+    public ModuleContent(Localized title, Localized goals, List<Section> sections, List<Workshop> workshops, List<ExerciseUse> exercises) {
+        this(title, goals, sections, workshops, exercises, DEFAULT_POINTS);
+    }
+
+    /** The constructor documents are read with (a module saved before points existed has none: 100). */
+    @jakarta.json.bind.annotation.JsonbCreator
     public ModuleContent {
+        points = points == null || points < 1 || points > MAX_POINTS ? DEFAULT_POINTS : points;
         title = title == null ? Localized.empty() : title;
         goals = goals == null ? Localized.empty() : goals;
         sections = sections == null ? List.of() : List.copyOf(sections);
@@ -29,9 +40,34 @@ public record ModuleContent(Localized title, Localized goals, List<Section> sect
 
     /**
      * A workshop: a live session with its outline; {@code date} is ISO (yyyy-mm-dd) or blank until the
-     * course sets it.
+     * course sets it, {@code time} its start (HH:mm, in the course's time zone) or blank.
      */
-    public record Workshop(String key, Localized title, Localized outline, String date, String facilitators) {
+    public record Workshop(String key, Localized title, Localized outline, String date, String facilitators, String time) {
+
+        public Workshop(String key, Localized title, Localized outline, String date, String facilitators) {
+            this(key, title, outline, date, facilitators, "");
+        }
+
+        @jakarta.json.bind.annotation.JsonbCreator
+        public Workshop {
+            time = time == null ? "" : time;
+        }
+
+        /** When it starts in the given zone: its time, or the start of its day; empty without a readable date. */
+        public java.util.Optional<java.time.ZonedDateTime> start(java.time.ZoneId zone) {
+            if (date == null || date.isBlank()) return java.util.Optional.empty();
+            try {
+                java.time.LocalDate day = java.time.LocalDate.parse(date.strip());
+                java.time.LocalTime at = time.isBlank() ? java.time.LocalTime.MIDNIGHT : java.time.LocalTime.parse(time.strip());
+                return java.util.Optional.of(java.time.ZonedDateTime.of(day, at, zone));
+            } catch (java.time.format.DateTimeParseException unreadable) {
+                return java.util.Optional.empty();
+            }
+        }
+
+        public boolean timed() {
+            return !time.isBlank();
+        }
     }
 
     /** An exercise template the module uses; a required one counts toward the module's completion. */

@@ -64,6 +64,7 @@ public final class ModuleForm {
             Localized outline = Localized.of(text(form, p + "outline_es", MAX_TEXT, problems), text(form, p + "outline_en", MAX_TEXT, problems));
             String date = text(form, p + "date", 10, problems);
             String facilitators = text(form, p + "facilitators", MAX_TITLE, problems);
+            String time = text(form, p + "time", 5, problems);
             if (workshopTitle.isBlank() && outline.isBlank() && date.isBlank() && facilitators.isBlank()) continue;
             if (workshopTitle.isBlank()) problems.add(new Problem("authoring.error.workshopTitle", String.valueOf(i + 1)));
             if (!date.isBlank()) {
@@ -73,8 +74,15 @@ public final class ModuleForm {
                     problems.add(new Problem("authoring.error.date", date));
                 }
             }
+            if (!time.isBlank()) {
+                try {
+                    java.time.LocalTime.parse(time);
+                } catch (DateTimeParseException e) {
+                    problems.add(new Problem("authoring.error.time", time));
+                }
+            }
             workshops.add(new Positioned<>(position(form, p, i, problems), new ModuleContent.Workshop(
-                    key(form.getFirst(p + "key"), "taller-", keys), workshopTitle, outline, date, facilitators)));
+                    key(form.getFirst(p + "key"), "taller-", keys), workshopTitle, outline, date, facilitators, time)));
         }
         List<ModuleContent.ExerciseUse> exercises = new ArrayList<>();
         for (String name : form.keySet()) {
@@ -91,7 +99,18 @@ public final class ModuleForm {
             }
         }
         exercises.sort(Comparator.comparing(ModuleContent.ExerciseUse::template));
-        ModuleContent content = new ModuleContent(title, goals, ordered(sections), ordered(workshops), exercises);
+        int points = ModuleContent.DEFAULT_POINTS;
+        String pointsText = form.getFirst("points");
+        if (pointsText != null && !pointsText.isBlank()) {
+            try {
+                points = Integer.parseInt(pointsText.strip());
+                if (points < 1 || points > ModuleContent.MAX_POINTS) throw new NumberFormatException();
+            } catch (NumberFormatException e) {
+                problems.add(new Problem("authoring.error.points", pointsText.strip()));
+                points = ModuleContent.DEFAULT_POINTS;
+            }
+        }
+        ModuleContent content = new ModuleContent(title, goals, ordered(sections), ordered(workshops), exercises, points);
         return new Result(content, problems);
     }
 

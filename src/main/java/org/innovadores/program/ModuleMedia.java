@@ -22,10 +22,18 @@ public interface ModuleMedia {
 
     Map<String, Watched> watched(Program program, String subject);
 
-    /** Everyone's recordings watched in a course at once, for views of the whole cohort. */
-    record CourseWatched(Map<String, Integer> recordings, Map<String, Integer> watchedByModuleAndSubject) {
+    /**
+     * Everyone's recordings watched in a course at once, for views of the whole cohort; also, per
+     * workshop (module key, line break, workshop key), how many people watched its recordings.
+     */
+    record CourseWatched(Map<String, Integer> recordings, Map<String, Integer> watchedByModuleAndSubject,
+                         Map<String, Integer> viewersByWorkshop) {
         public Watched of(String moduleKey, String subject) {
             return new Watched(recordings.getOrDefault(moduleKey, 0), watchedByModuleAndSubject.getOrDefault(moduleKey + "\n" + subject, 0));
+        }
+
+        public int viewers(String moduleKey, String workshopKey) {
+            return viewersByWorkshop.getOrDefault(moduleKey + "\n" + workshopKey, 0);
         }
     }
 

@@ -65,13 +65,15 @@ public class ModuleStandings {
         if (listed.progress() == null) return; // never opened: nothing to report yet
         Completion completion = of(listed, media.watched(program, subject), teams.handedIn(program, subject));
         String state = completion.complete() ? COMPLETED : IN_PROGRESS;
-        if (db.update("UPDATE module_progress SET reported_state = ? WHERE module_id = ? AND subject = ? "
-                + "AND (reported_state IS NULL OR reported_state <> ?)", state, listed.module().id(), subject, state) == 0) {
+        java.time.OffsetDateTime completedAt = completion.complete() ? java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC) : null;
+        if (db.update("UPDATE module_progress SET reported_state = ?, completed_at = ? WHERE module_id = ? AND subject = ? "
+                + "AND (reported_state IS NULL OR reported_state <> ?)", state, completedAt, listed.module().id(), subject, state) == 0) {
             return;
         }
         String item = ProgramItems.module(listed.module());
+        double points = listed.module().content().points();
         outcomes.fire(completion.complete()
-                ? new Outcome(program, item, List.of(subject), "Completed", "FullyGraded", 100.0, null)
-                : new Outcome(program, item, List.of(subject), "InProgress", "NotReady", null, null));
+                ? new Outcome(program, item, List.of(subject), "Completed", "FullyGraded", points, points, null)
+                : new Outcome(program, item, List.of(subject), "InProgress", "NotReady", null, points, null));
     }
 }

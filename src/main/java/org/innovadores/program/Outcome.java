@@ -10,8 +10,14 @@ import java.util.List;
  * @param item     the item's name as LMS links carry it ({@link ProgramItems})
  * @param activity AGS activityProgress: Started, InProgress, Submitted, Completed
  * @param grading  AGS gradingProgress: NotReady, Pending, PendingManual, FullyGraded
- * @param score    out of 100, or null when there is none yet
+ * @param score    out of {@code maximum}, or null when there is none yet
+ * @param maximum  what a full score is: 100, or the points the instructor gave a module
  */
 public record Outcome(Program program, String item, List<String> users, String activity, String grading, Double score,
-                      String comment) {
+                      Double maximum, String comment) {
+
+    /** An outcome scored out of 100. */
+    public Outcome(Program program, String item, List<String> users, String activity, String grading, Double score, String comment) {
+        this(program, item, users, activity, grading, score, 100.0, comment);
+    }
 }

@@ -65,6 +65,9 @@ public class ProgramResource {
     SignedIn signedIn;
 
     @Inject
+    CourseZone zones;
+
+    @Inject
     Sessions sessions;
 
     @Inject
@@ -79,15 +82,15 @@ public class ProgramResource {
 
     public record Overview(Page page, Visit visit, String role, Localized.Shown programTitle, List<ModuleRow> modules,
                            ModuleRow continueWith, String csrf, NextStep next, List<TeamProgress.SentBack> sentBack,
-                           List<Upcoming> upcoming) {
+                           List<Upcoming> upcoming, TeamProgress.TeamStatus team, String feedbackWhen) {
     }
 
     /** What a participant should do next: a text key, what it names, and where it is. */
     public record NextStep(String key, String target, String href) {
     }
 
-    /** A dated workshop still to come. */
-    public record Upcoming(ModuleRow row, Localized.Shown title, java.time.LocalDate date, String dateText) {
+    /** A dated workshop still to come: when, in the course's time zone, as a machine and a person read it. */
+    public record Upcoming(ModuleRow row, Localized.Shown title, java.time.ZonedDateTime start, String datetime, String dateText) {
     }
 
     public record SectionView(String key, Localized.Shown title, Localized.Shown body, String html) {
@@ -127,9 +130,15 @@ public class ProgramResource {
         NextStep next = participant ? visit.program().map(p -> nextStep(visit, p, rows, team, lang)).orElse(null) : null;
         List<TeamProgress.SentBack> sentBack = participant
                 ? visit.program().map(p -> teamProgress.sentBack(p, visit.session().subject())).orElse(List.of()) : List.of();
+        TeamProgress.TeamStatus status = team.isPresent()
+                ? visit.program().flatMap(p -> teamProgress.status(p, visit.session().subject())).orElse(null) : null;
+        java.time.ZoneId zone = visit.program().map(zones::of).orElse(CourseZone.DEFAULT);
+        String feedbackWhen = status == null || status.latest() == null ? null
+                : java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(page.t().locale())
+                        .format(status.latest().at().atZone(zone));
         return pages.render("program/overview.jte", new Overview(page, visit,
                 page.t().get("role." + visit.session().role().name().toLowerCase()), title, rows, continueWith,
-                sessions.csrf(visit.session()), next, sentBack, upcoming(rows, page)));
+                sessions.csrf(visit.session()), next, sentBack, upcoming(rows, page, zone), status, feedbackWhen));
     }
 
     /**
@@ -168,25 +177,25 @@ public class ProgramResource {
         return new NextStep("home.next.allDone", "", "/course");
     }
 
-    /** The next three dated workshops, today's included, by date. */
-    private static List<Upcoming> upcoming(List<ModuleRow> rows, Page page) {
-        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
-        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter
+    /** The next three dated workshops, today's included, by when they start in the course's time zone. */
+    private static List<Upcoming> upcoming(List<ModuleRow> rows, Page page, java.time.ZoneId zone) {
+        java.time.LocalDate today = java.time.LocalDate.now(zone);
+        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter
                 .ofLocalizedDate(java.time.format.FormatStyle.FULL).withLocale(page.t().locale());
+        java.time.format.DateTimeFormatter hour = java.time.format.DateTimeFormatter
+                .ofLocalizedTime(java.time.format.FormatStyle.SHORT).withLocale(page.t().locale());
         List<Upcoming> upcoming = new ArrayList<>();
         for (ModuleRow row : rows) {
             if (!row.module().published()) continue;
             for (ModuleContent.Workshop w : row.module().content().workshops()) {
-                if (w.date() == null || w.date().isBlank()) continue;
-                try {
-                    java.time.LocalDate date = java.time.LocalDate.parse(w.date().strip());
-                    if (!date.isBefore(today)) upcoming.add(new Upcoming(row, w.title().in(page.t().lang()), date, format.format(date)));
-                } catch (java.time.format.DateTimeParseException notADate) {
-                    // an unparsable date is shown on the module's own page as written, not listed here
-                }
+                w.start(zone).filter(start -> !start.toLocalDate().isBefore(today)).ifPresent(start -> {
+                    String text = day.format(start) + (w.timed() ? page.t().format("home.upcoming.at", hour.format(start), zone.getId()) : "");
+                    String machine = w.timed() ? start.toOffsetDateTime().toString() : start.toLocalDate().toString();
+                    upcoming.add(new Upcoming(row, w.title().in(page.t().lang()), start, machine, text));
+                });
             }
         }
-        upcoming.sort(Comparator.comparing(Upcoming::date));
+        upcoming.sort(Comparator.comparing(Upcoming::start));
         return upcoming.size() > 3 ? upcoming.subList(0, 3) : upcoming;
     }
 
@@ -202,7 +211,7 @@ public class ProgramResource {
         int index = indexOf(rows, key);
         ModuleRow row = rows.get(index);
         progress.visited(row.module(), visit.session().subject());
-        Page page = new Page(row.title().text(), page0.t(), page0.sessionToken());
+        Page page = page0.titled(row.title().text());
         ModuleContent content = row.module().content();
         List<SectionView> sections = content.sections().stream().map(s -> {
             Localized.Shown body = s.body().in(lang);
@@ -242,7 +251,7 @@ public class ProgramResource {
         ModuleRow row = rows.get(indexOf(rows, key));
         ModuleContent.Workshop workshop = row.module().content().workshop(workshopKey)
                 .orElseThrow(() -> ClientError.notFound("error.notFound"));
-        Page page = new Page(workshop.title().text(lang), page0.t(), page0.sessionToken());
+        Page page = page0.titled(workshop.title().text(lang));
         List<ModuleMedia.Item> items = media.items(visit.requireProgram(), key, visit.session()).stream()
                 .filter(i -> workshopKey.equals(i.workshopKey())).toList();
         return pages.render("program/workshop.jte", new WorkshopPage(page, visit, row, workshopView(workshop, lang, page), items));
@@ -261,7 +270,7 @@ public class ProgramResource {
         ModuleContent.ExerciseUse use = row.module().content().exercise(templateKey)
                 .orElseThrow(() -> ClientError.notFound("error.notFound"));
         ExerciseView exercise = exercise(templateTexts.of(visit.requireProgram()), use, lang);
-        Page page = new Page(exercise.title().text(), page0.t(), page0.sessionToken());
+        Page page = page0.titled(exercise.title().text());
         List<ModuleRow> usedIn = rows.stream().filter(r -> r.module().content().exercise(templateKey).isPresent()).toList();
         return pages.render("program/exercise.jte", new ExercisePage(page, row, exercise, usedIn));
     }

@@ -27,4 +27,20 @@ public interface TeamProgress {
 
     /** The team's exercises that wait for its changes, most recently sent back first. */
     List<SentBack> sentBack(Program program, String subject);
+
+    /**
+     * The person's team at a glance: its name and workspace, its mentors, its exercises by status,
+     * and the mentor's latest word (a comment on the team's work, or the next steps of the last
+     * mentoring session, whichever is newer).
+     */
+    record TeamStatus(String name, String path, List<String> mentors, int drafts, int submitted, int changesRequested, int accepted,
+                      Feedback latest) {
+    }
+
+    /** What a mentor or instructor last said to the team, where, and when. */
+    record Feedback(String author, String text, String about, String path, java.time.Instant at) {
+    }
+
+    /** Empty when the person is in no team of the course. */
+    Optional<TeamStatus> status(Program program, String subject);
 }

@@ -102,7 +102,7 @@ public class PlayerResource {
         Program program = visit.requireProgram();
         ProgramModule module = programs.module(program, asset.moduleKey()).orElseThrow(() -> ClientError.notFound("error.notFound"));
         Page page0 = signedIn.page(visit.session(), "recordings.player");
-        Page page = new Page(asset.title(), page0.t(), page0.sessionToken());
+        Page page = page0.titled(asset.title());
         String lang = page.t().lang();
         ToolSession session = visit.session();
 

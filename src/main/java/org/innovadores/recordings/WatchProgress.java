@@ -65,11 +65,14 @@ public class WatchProgress {
         db.query("SELECT module_key, COUNT(*) FROM media_asset WHERE program_id = ? AND kind IN ('VIDEO', 'AUDIO') GROUP BY module_key",
                 row -> recordings.put(row.getString(1), row.getInt(2)), program);
         Map<String, Integer> watched = new HashMap<>();
-        db.query("SELECT a.module_key, w.subject, COUNT(*) FROM watch_progress w JOIN media_asset a ON a.id = w.asset_id "
+        Map<String, Integer> viewers = new HashMap<>();
+        db.query("SELECT a.module_key, a.workshop_key, w.subject, COUNT(*) FROM watch_progress w JOIN media_asset a ON a.id = w.asset_id "
                         + "WHERE a.program_id = ? AND a.kind IN ('VIDEO', 'AUDIO') AND w.duration_s > 0 AND w.watched_s >= ? * w.duration_s "
-                        + "GROUP BY a.module_key, w.subject", row -> watched.put(row.getString(1) + "\n" + row.getString(2), row.getInt(3)),
-                program, WATCHED_SHARE);
-        return new ModuleMedia.CourseWatched(recordings, watched);
+                        + "GROUP BY a.module_key, a.workshop_key, w.subject", row -> {
+                    watched.merge(row.getString(1) + "\n" + row.getString(3), row.getInt(4), Integer::sum);
+                    if (row.getString(2) != null) viewers.merge(row.getString(1) + "\n" + row.getString(2), 1, Integer::sum);
+                }, program, WATCHED_SHARE);
+        return new ModuleMedia.CourseWatched(recordings, watched, viewers);
     }
 
     private Entry read(UUID asset, String subject) {

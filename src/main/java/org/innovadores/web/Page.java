@@ -1,13 +1,23 @@
 package org.innovadores.web;
 
 /**
- * What every page's layout needs: its title, its language and the texts, and the session token
- * that links and forms carry when the browser refuses the tool's cookie (null outside a launch).
+ * What every page's layout needs: its title, its language and the texts, the session token that
+ * links and forms carry when the browser refuses the tool's cookie (null outside a launch), and the
+ * signed-in person's unread notices (null outside a course).
  */
-public record Page(String title, Texts t, String sessionToken) {
+public record Page(String title, Texts t, String sessionToken, Integer unread) {
+
+    public Page(String title, Texts t, String sessionToken) {
+        this(title, t, sessionToken, null);
+    }
 
     public static Page anonymous(String title, Texts t) {
-        return new Page(title, t, null);
+        return new Page(title, t, null, null);
+    }
+
+    /** The same page under another title (a module's, an exercise's). */
+    public Page titled(String otherTitle) {
+        return new Page(otherTitle, t, sessionToken, unread);
     }
 
     /** A link inside the tool that keeps the session where the browser refuses the cookie. */

@@ -392,6 +392,13 @@ class CourseJourneysBrowserIT {
         try {
             Hands hands = Hands.keyboardOnly(driver);
             WebDriverWait wait = launch(driver, tenant, claims("j-mentor", "Marta Mentora", CoursePerson.MENTOR), By.id("modules"));
+            // The week first: the team, what waits for review, then on to the exercise.
+            hands.follow(By.id("mentor-link"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mentoring-summary")));
+            reached(driver, "mentoring");
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("Equipo Salud");
+            driver.navigate().back();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("teams-link")));
             hands.follow(By.id("teams-link"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Equipo Salud")));
             reached(driver, "teams");
@@ -513,6 +520,12 @@ class CourseJourneysBrowserIT {
         pages.put("templates", "/course/templates?s=" + token);
         pages.put("grades", "/course/grades?s=" + token);
         pages.put("cohort", "/course/cohort?s=" + token);
+        pages.put("notifications", "/course/notifications?s=" + ana.token());
+        CoursePerson mentor = CoursePerson.launch(tenant, "j-mentor", "Marta Mentora", CoursePerson.MENTOR, COURSE);
+        pages.put("mentoring", "/course/mentoring?s=" + mentor.token());
+        CoursePerson administrator = CoursePerson.launch(tenant, "j-admin", "Adela Admin",
+                "http://purl.imsglobal.org/vocab/lis/v2/membership#Administrator", COURSE);
+        pages.put("monitoring", "/course/monitoring?s=" + administrator.token());
         pages.put("profile", "/course/profile?s=" + token);
         pages.put("transcript-only", "/course/recordings/" + recording + "?view=transcript&s=" + token);
         pages.put("not-found", "/course/modules/no-such-module?s=" + token);
