@@ -63,9 +63,9 @@ public class CohortResource {
             return module.content().title().in(lang).text();
         }
 
-        /** Each week by the day it starts, short: "30 nov." / "Nov 30". */
+        /** Each week by the day it starts, short enough for a chart: "30/11" / "11/30". */
         public java.util.List<String> weekLabels() {
-            DateTimeFormatter format = DateTimeFormatter.ofPattern("es".equals(lang) ? "d MMM" : "MMM d", page.t().locale());
+            DateTimeFormatter format = DateTimeFormatter.ofPattern("es".equals(lang) ? "d/M" : "M/d", page.t().locale());
             return snapshot.weeks().stream().map(w -> format.format(w.start())).toList();
         }
     }

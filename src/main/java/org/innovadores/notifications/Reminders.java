@@ -151,8 +151,12 @@ public class Reminders {
             List<String> lines = new ArrayList<>(unread.getOrDefault(subject, List.of()));
             if (lines.isEmpty() && workshops.isEmpty()) continue;
             lines.addAll(workshops);
-            notifications.notify(program, List.of(subject), Notifications.Kind.DIGEST, null, week, String.join("\n", lines),
-                    "/course/notifications", "digest:" + week);
+            // Named in words in the person's language: "semana del 30 de noviembre de 2026", or the day.
+            org.innovadores.web.Texts t = org.innovadores.web.Texts.forTag(person.getValue());
+            LocalDate from = daily ? local.toLocalDate() : local.toLocalDate().with(DayOfWeek.MONDAY);
+            String day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(t.locale()).format(from);
+            notifications.notify(program, List.of(subject), Notifications.Kind.DIGEST, null,
+                    daily ? day : t.format("notice.digest.week", day), String.join("\n", lines), "/course/notifications", "digest:" + week);
         }
     }
 

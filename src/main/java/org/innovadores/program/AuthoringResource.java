@@ -126,7 +126,7 @@ public class AuthoringResource {
         Visit visit = authoring(courses.visitForm(form.getFirst("s"), form.getFirst("csrf"), headers));
         ProgramModule module = module(visit, key);
         int basedOn = integer(form.getFirst("base_revision"));
-        ModuleForm.Result read = ModuleForm.read(form, templateTexts.of(visit.requireProgram()).keySet());
+        ModuleForm.Result read = ModuleForm.read(form, templateTexts.of(visit.requireProgram()).keySet(), module.content().exercises());
         Texts t = signedIn.texts(visit.session());
         List<String> problems = read.problems().stream().map(p -> t.format(p.key(), p.argument())).toList();
         String action = form.getFirst("action");

@@ -38,7 +38,11 @@ public final class ModuleForm {
     private ModuleForm() {
     }
 
-    public static Result read(MultivaluedMap<String, String> form, Set<String> knownTemplates) {
+    /**
+     * The form as a module document; the exercises the module already had keep their order (a save
+     * of any text never re-sorts them), ones newly chosen come after them.
+     */
+    public static Result read(MultivaluedMap<String, String> form, Set<String> knownTemplates, List<ModuleContent.ExerciseUse> before) {
         List<Problem> problems = new ArrayList<>();
         Localized title = Localized.of(text(form, "title_es", MAX_TITLE, problems), text(form, "title_en", MAX_TITLE, problems));
         if (title.isBlank()) problems.add(new Problem("authoring.error.title", ""));
@@ -98,7 +102,9 @@ public final class ModuleForm {
                 exercises.add(new ModuleContent.ExerciseUse(template, "required".equals(choice)));
             }
         }
-        exercises.sort(Comparator.comparing(ModuleContent.ExerciseUse::template));
+        List<String> order = before.stream().map(ModuleContent.ExerciseUse::template).toList();
+        exercises.sort(Comparator.comparingInt((ModuleContent.ExerciseUse e) -> order.contains(e.template())
+                ? order.indexOf(e.template()) : order.size()).thenComparing(ModuleContent.ExerciseUse::template));
         int points = ModuleContent.DEFAULT_POINTS;
         String pointsText = form.getFirst("points");
         if (pointsText != null && !pointsText.isBlank()) {

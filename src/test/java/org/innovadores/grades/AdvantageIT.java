@@ -166,6 +166,10 @@ class AdvantageIT {
         Course c = course("advantage-complete", null);
         Tenant t = c.tenant();
         String module = "/course/modules/exploracion-institucional";
+        // The instructor makes completing module 1 worth 40 points in the gradebook.
+        Document editor = c.teacher().page("/course/authoring/modules/exploracion-institucional");
+        assertThat(editor.getElementById("points").attr("value")).isEqualTo("100");
+        CoursePerson.location(c.teacher().submit(editor, "#editor", Map.of("points", "40"), "save"));
         CoursePerson.location(c.ana().post(module + "/read", Map.of()));
         CoursePerson.location(c.luis().post(module + "/read", Map.of()));
         assertThat(c.ana().page(module).select(".rules").text()).contains("(0 de 2)");
@@ -190,7 +194,7 @@ class AdvantageIT {
         }
         await("both members' module completed in the gradebook", () -> moduleScores(t, "Completed").size() >= 2);
         assertThat(moduleScores(t, "Completed")).allSatisfy(score -> assertThat(score).containsEntry("gradingProgress", "FullyGraded")
-                .containsEntry("scoreGiven", 100.0).containsEntry("scoreMaximum", 100.0));
+                .containsEntry("scoreGiven", 40.0).containsEntry("scoreMaximum", 40.0));
         assertThat(moduleScores(t, "Completed")).extracting(s -> s.get("userId"))
                 .containsExactlyInAnyOrder("advantage-complete-ana", "advantage-complete-luis");
 
@@ -221,7 +225,9 @@ class AdvantageIT {
         assertThat(cohort.select("#teams-by-module tbody tr").get(0).select("td").get(0).text())
                 .contains("2 de 2 completaron").contains("ejercicios 2 de 2");
         assertThat(cohort.select("#chart-data tbody tr").get(0).select("td").eachText()).containsExactly("2", "1", "0");
-        assertThat(cohort.select("svg[role=img] rect")).hasSize(3 * cohort.select("#chart-data tbody tr").size());
+        assertThat(cohort.select("figure[aria-labelledby=chart-heading] svg rect")).hasSize(3 * cohort.select("#chart-data tbody tr").size());
+        assertThat(cohort.select("#completed-weeks-data tbody tr").last().select("td").text()).as("modules completed so far").isEqualTo("2");
+        assertThat(cohort.select("figure[aria-labelledby=completed-weeks-heading] svg rect.bar-week")).hasSize(12);
         assertThat(cohort.select("#review-queue li")).hasSize(2);
         assertThat(cohort.select("#review-queue li").get(0).text()).contains("Problema inicial");
         assertThat(cohort.getElementById("without-team").text()).contains("advantage-complete-sola");

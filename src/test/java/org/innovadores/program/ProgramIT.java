@@ -286,6 +286,14 @@ class ProgramIT {
                 "title_es", "Cambio que no debe quedar"), "save");
         assertThat(badDate.statusCode()).isEqualTo(400);
         assertThat(badDate.body()).contains("15/03/2027").contains("AAAA-MM-DD").contains("Cambio que no debe quedar");
+        HttpResponse<String> badTime = teacher.submit(editor, "#editor", Map.of("workshop.0.time", "25:99"), "save");
+        assertThat(badTime.statusCode()).isEqualTo(400);
+        assertThat(badTime.body()).contains("25:99").contains("HH:MM");
+        for (String points : List.of("0", "1001", "cien", "-5")) {
+            HttpResponse<String> badPoints = teacher.submit(editor, "#editor", Map.of("points", points), "save");
+            assertThat(badPoints.statusCode()).as("points " + points).isEqualTo(400);
+            assertThat(badPoints.body()).contains("de 1 a 1000");
+        }
         HttpResponse<String> noTitle = teacher.submit(editor, "#editor", Map.of("title_es", "", "title_en", " "), "save");
         assertThat(noTitle.statusCode()).isEqualTo(400);
         HttpResponse<String> unknownTemplate = teacher.submit(editor, "#editor", Map.of("exercise.no-such", "required"), "save");

@@ -397,7 +397,7 @@ class CourseJourneysBrowserIT {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mentoring-summary")));
             reached(driver, "mentoring");
             assertThat(driver.findElement(By.tagName("main")).getText()).contains("Equipo Salud");
-            driver.navigate().back();
+            hands.follow(By.cssSelector(".breadcrumb a"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("teams-link")));
             hands.follow(By.id("teams-link"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.linkText("Equipo Salud")));
