@@ -110,10 +110,18 @@ public class Cohort {
     /** How many weeks the charts and the mentoring table look back, this one included. */
     static final int WEEKS = 12;
 
-    @Inject
-    org.innovadores.program.CourseZone zones;
 
+
+    /** The course as exports and other views read it: standings, teams, queue; no weeks. */
     public Snapshot of(Program program) {
+        return of(program, null);
+    }
+
+    /**
+     * The course; with a time zone, also its last {@value #WEEKS} weeks in that zone (modules completed
+     * so far, reviews waiting, mentoring sessions per team) and each workshop's viewers, for the page.
+     */
+    public Snapshot of(Program program, java.time.ZoneId zone) {
         Instant now = Instant.now();
         // The listing reads the modules without their texts (parsed once per revision and shared).
         List<ProgramModule> modules = programs.listing(program, false, "").stream().map(Programs.Listed::module).toList();
@@ -205,8 +213,11 @@ public class Cohort {
         List<Person> withoutTeam = participants.stream().filter(p -> p.team() == null).toList();
         List<Person> inactive = participants.stream().filter(p -> p.lastSeen().isBefore(now.minus(INACTIVE_AFTER))).toList();
 
+        if (zone == null) {
+            return new Snapshot(modules, new ArrayList<>(people.values()), rows, counts, queue, withoutTeam, inactive, standings,
+                    exercises, teams, List.of(), List.of(), Map.of(), participants.size());
+        }
         // The weeks, Monday to Sunday in the course's time zone, oldest first, ending with this one.
-        java.time.ZoneId zone = zones.of(program);
         java.time.LocalDate thisWeek = java.time.LocalDate.ofInstant(now, zone)
                 .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
         List<java.time.LocalDate> starts = new ArrayList<>();
@@ -225,12 +236,12 @@ public class Cohort {
             for (int i = 0; i < WEEKS; i++) if (!at.isAfter(ends[i])) completedBy[i]++;
         }, program.id());
 
-        // Reviews waiting at the end of each week, from the exercises' changes of status.
+        // Reviews waiting at the end of each week, from the exercises' changes of status (the revisions a
+        // change of status wrote; an exercise starts as a draft).
         Map<UUID, List<Object[]>> changes = new HashMap<>();
-        db.query("SELECT x.exercise_id, x.status, x.created_at FROM (SELECT r.exercise_id, r.status, r.created_at, "
-                + "LAG(r.status) OVER (PARTITION BY r.exercise_id ORDER BY r.version) AS before FROM exercise_revision r "
-                + "JOIN exercise e ON e.id = r.exercise_id JOIN team t ON t.id = e.team_id WHERE t.program_id = ?) x "
-                + "WHERE x.before IS NULL OR x.before <> x.status ORDER BY x.created_at", row -> changes.computeIfAbsent(
+        db.query("SELECT r.exercise_id, r.status, r.created_at FROM exercise_revision r JOIN exercise e ON e.id = r.exercise_id "
+                + "JOIN team t ON t.id = e.team_id WHERE t.program_id = ? AND r.changed = 'status' ORDER BY r.created_at",
+                row -> changes.computeIfAbsent(
                 row.getObject(1, UUID.class), k -> new ArrayList<>()).add(new Object[]{row.getString(2),
                 row.getObject(3, OffsetDateTime.class).toInstant()}), program.id());
         int[] waitingAt = new int[WEEKS];

@@ -77,7 +77,8 @@ public class CohortResource {
         Visit visit = courses.authoring(signedIn.require(token, headers));
         Page page = signedIn.page(visit.session(), "cohort.title");
         Program program = visit.requireProgram();
-        return pages.render("cohort/cohort.jte", new View(page, cohort.of(program), page.t().lang(), zones.of(program).getId(),
+        ZoneId zone = zones.of(program);
+        return pages.render("cohort/cohort.jte", new View(page, cohort.of(program, zone), page.t().lang(), zone.getId(),
                 sessions.csrf(visit.session()), "zone".equals(notice)));
     }
 
