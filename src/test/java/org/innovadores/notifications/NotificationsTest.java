@@ -31,7 +31,7 @@ class NotificationsTest {
         assertThat(NoticeTexts.line(es, Notifications.Kind.CHANGES_REQUESTED, "Marta", "Árbol de problemas"))
                 .isEqualTo("Marta pidió cambios en «Árbol de problemas»");
         assertThat(NoticeTexts.line(en, Notifications.Kind.SUBMITTED, "Equipo Salud", "Problem tree"))
-                .isEqualTo("Team Equipo Salud handed in \"Problem tree\" for review");
+                .isEqualTo("Equipo Salud handed in \"Problem tree\" for review");
         assertThat(NoticeTexts.line(es, Notifications.Kind.COMMENTED, null, "Mapa")).startsWith("Alguien comentó");
         for (Notifications.Kind kind : Notifications.Kind.values()) {
             assertThat(es.has("notice." + kind.name())).as(kind.name()).isTrue();

@@ -505,6 +505,81 @@ class CourseJourneysBrowserIT {
         }
     }
 
+    /**
+     * A participant takes module 1 to the end by keyboard, led by the home's next step (read, then each
+     * required exercise, started from the team's workspace and handed in); the module shows completed
+     * and the next step moves on. The instructor (the team has no mentor) sees the hand-ins counted on
+     * the notices link, opens one from the list and asks for changes with a reason, which the
+     * participant finds on the home.
+     */
+    @Test
+    @Order(5)
+    void aParticipantCompletesModuleOneLedByTheNextStepAndTheInstructorHearsOfIt() {
+        course();
+        ChromeDriver driver = Browser.chromium(Cookies.FIRST_PARTY_ONLY);
+        try {
+            showingThePageOnFailure(driver, () -> {
+                Hands hands = Hands.keyboardOnly(driver);
+                WebDriverWait wait = launch(driver, tenant, claims("j-luis", "Luis Lezcano", CoursePerson.LEARNER), By.id("modules"));
+                assertThat(driver.findElement(By.id("next-step-link")).getText()).isEqualTo("Leer el contenido de «Exploración institucional»");
+                hands.follow(By.id("next-step-link"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mark-read")));
+                hands.follow(By.id("mark-read"));
+                wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("mark-read")));
+                for (String[] exercise : new String[][] {{"problema-inicial", "Problema inicial", "f.problema",
+                        "Las familias esperan 40 días por un turno"}, {"arbol-de-problemas", "Árbol de problemas", "f.central",
+                        "Turnos que se pierden"}}) {
+                    hands.follow(By.cssSelector(".breadcrumb a"));
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("next-step-link")));
+                    assertThat(driver.findElement(By.id("next-step-link")).getText()).isEqualTo("Trabajar con su equipo en «" + exercise[1] + "»");
+                    hands.follow(By.id("next-step-link"));
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("start-exploracion-institucional")));
+                    hands.choose(By.id("start-exploracion-institucional"), exercise[0], exercise[1].substring(0, 3));
+                    hands.follow(By.cssSelector("#start-exploracion-institucional ~ button"));
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("exercise-form")));
+                    hands.type(By.id(exercise[2]), exercise[3]);
+                    String saved = driver.findElement(By.id("autosave-status")).getAttribute("data-saved");
+                    wait.until(ExpectedConditions.textToBe(By.id("autosave-status"), saved));
+                    hands.follow(By.id("submit"));
+                    wait.until(ExpectedConditions.textToBe(By.id("status"), "Entregado"));
+                    hands.follow(By.cssSelector(".breadcrumb a")); // the team's workspace
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("team-name")));
+                }
+                hands.follow(By.cssSelector(".breadcrumb a")); // the program
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("modules")));
+                List<WebElement> modules = driver.findElements(By.cssSelector("#modules > li"));
+                assertThat(modules.get(0).findElement(By.cssSelector(".state")).getText()).isEqualTo("Completado");
+                assertThat(modules.get(1).findElement(By.cssSelector(".state")).getText()).isNotEqualTo("Completado");
+                assertThat(driver.findElement(By.id("next-step-link")).getText()).contains("Descubrimiento");
+                assertThat(driver.findElement(By.id("team-status")).getText()).contains("Equipo Tierras").contains("3 en revisión"); // and the plan from the earlier journey
+
+                // The instructor: the hand-ins counted on the notices link; one opened from the list and sent back.
+                launch(driver, tenant, claims("j-teacher", "Irene Instructora", CoursePerson.INSTRUCTOR), By.id("modules"));
+                assertThat(Integer.parseInt(driver.findElement(By.cssSelector("#inbox-link .count")).getText())).isGreaterThanOrEqualTo(2);
+                hands.follow(By.id("inbox-link"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notices")));
+                assertThat(driver.findElement(By.id("notices")).getText())
+                        .contains("Equipo Tierras entregó «Problema inicial» para revisión")
+                        .contains("Equipo Tierras entregó «Árbol de problemas» para revisión");
+                reached(driver, "notifications-instructor");
+                hands.follow(By.partialLinkText("entregó «Árbol de problemas»"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("reason")));
+                hands.type(By.id("reason"), "Sumen las causas con evidencia");
+                hands.follow(By.id("request-changes"));
+                wait.until(ExpectedConditions.textToBe(By.id("status"), "Con cambios pedidos"));
+
+                launch(driver, tenant, claims("j-luis", "Luis Lezcano", CoursePerson.LEARNER), By.id("modules"));
+                assertThat(driver.findElement(By.cssSelector("#inbox-link .count")).getText()).isEqualTo("1");
+                assertThat(driver.findElement(By.id("sent-back")).getText()).contains("Sumen las causas con evidencia");
+                assertThat(driver.findElements(By.cssSelector("#modules > li")).get(0).findElement(By.cssSelector(".state")).getText())
+                        .isEqualTo("En curso");
+                Browser.screenshot(driver, "journeys-completion-sent-back");
+            });
+        } finally {
+            driver.quit();
+        }
+    }
+
     @Test
     @Order(6)
     void everyMainPageHasNoWcagViolationAndFitsAPhoneAndALaptop() {
