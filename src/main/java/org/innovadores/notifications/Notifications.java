@@ -111,13 +111,18 @@ public class Notifications implements Inbox {
     }
 
     public Person person(Program program, String subject) {
+        Optional<Person> found = find(program, subject);
+        if (found.isPresent()) return found.get();
+        ensure(program.id(), subject, null, null);
+        return find(program, subject).orElseThrow(() -> new IllegalStateException("No notification settings could be kept"));
+    }
+
+    private Optional<Person> find(Program program, String subject) {
         List<Person> found = new ArrayList<>();
         db.query("SELECT n.email, n.locale, n.email_off, n.calendar_token FROM notification_person n WHERE n.program_id = ? "
                 + "AND n.subject = ?", row -> found.add(new Person(row.getString(1), row.getString(2), row.getBoolean(3),
                 row.getString(4))), program.id(), subject);
-        if (!found.isEmpty()) return found.getFirst();
-        ensure(program.id(), subject, null, null);
-        return person(program, subject);
+        return found.stream().findFirst();
     }
 
     public void emailOff(Program program, String subject, boolean off) {
