@@ -21,8 +21,9 @@
         function () { return [response.status, {}]; });
     })
       .then(function (answer) {
+        if (answer[0] === 200) show(answer[1].problems || []);
         if (answer[0] === 200 && answer[1].conflicts && answer[1].conflicts.length === 0) {
-          status.textContent = status.dataset.saved;
+          status.textContent = (answer[1].problems || []).length ? status.dataset.partly : status.dataset.saved;
         } else if (answer[0] === 200) {
           window.location.reload();
         } else {
@@ -30,6 +31,36 @@
         }
       }).catch(function () { status.textContent = status.dataset.offline; })
       .finally(function () { sending = false; if (again) { again = false; save(); } });
+  }
+
+  // Values the tool did not keep: listed on top (each a link to its input), the input marked and
+  // left exactly as typed; everything else was saved.
+  function show(problems) {
+    var summary = document.getElementById('problems');
+    var list = document.getElementById('problems-list');
+    form.querySelectorAll('[aria-invalid=true]').forEach(function (input) { input.removeAttribute('aria-invalid'); });
+    form.querySelectorAll('.error-message.live').forEach(function (m) { m.remove(); });
+    if (!summary || !list) return;
+    list.replaceChildren();
+    problems.forEach(function (p) {
+      var item = document.createElement('li');
+      var link = document.createElement('a');
+      link.href = '#' + p.input;
+      link.textContent = p.message;
+      item.appendChild(link);
+      list.appendChild(item);
+      var input = document.getElementById(p.input);
+      if (input) {
+        input.setAttribute('aria-invalid', 'true');
+        var message = document.createElement('span');
+        message.className = 'error-message live';
+        message.id = p.input + '-error';
+        message.textContent = p.message;
+        input.setAttribute('aria-describedby', message.id);
+        input.insertAdjacentElement('afterend', message);
+      }
+    });
+    summary.hidden = problems.length === 0;
   }
 
   form.addEventListener('input', function () {

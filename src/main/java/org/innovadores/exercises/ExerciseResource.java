@@ -88,11 +88,22 @@ public class ExerciseResource {
     public record LinkOption(String id, String title) {
     }
 
+    /** A value that was not kept, as the error summary lists it: the input it belongs to and what to do. */
+    public record Shown(String input, String message) {
+    }
+
     public record Form(Page page, Seat seat, Exercise exercise, TemplateDefinition template, Map<String, JsonValue> values,
                        Map<String, List<LinkOption>> linkOptions, List<Exercises.OpenConflict> conflicts,
-                       List<Exercises.Comment> comments, List<String> problems, String notice, String csrf) {
+                       List<Exercises.Comment> comments, List<Shown> problems, String notice, String csrf, List<String> incomplete) {
         public boolean editable() {
             return seat.canWrite() && exercise.status().editable();
+        }
+
+        /** Input name → message, for marking each input that holds a value not kept. */
+        public Map<String, String> invalid() {
+            Map<String, String> byInput = new java.util.LinkedHashMap<>();
+            problems.forEach(p -> byInput.putIfAbsent(p.input(), p.message()));
+            return byInput;
         }
     }
 
@@ -120,7 +131,12 @@ public class ExerciseResource {
         Templates.Version version = templates.latest(seat.visit().requireProgram().id(), templateKey)
                 .orElseThrow(() -> ClientError.badRequest("exercises.error.template"));
         Texts t = signedIn.texts(seat.visit().session());
-        long count = exercises.of(seat.team().id()).stream().filter(e -> e.templateKey().equals(templateKey)).count();
+        List<Exercise> existing = exercises.of(seat.team().id()).stream().filter(e -> e.templateKey().equals(templateKey)).toList();
+        if (!existing.isEmpty() && !version.definition().repeatable()) {
+            // One per team: "start" opens the team's own.
+            return seeOther(seat, "/" + existing.getLast().id(), "existing");
+        }
+        long count = existing.size();
         String title = version.definition().title().text(t.lang()) + (count == 0 ? "" : " " + (count + 1));
         Exercise exercise = exercises.start(seat.team().id(), module.key(), version, title, seat.subject(), seat.name());
         return seeOther(seat, "/" + exercise.id(), null);
@@ -135,6 +151,7 @@ public class ExerciseResource {
         Exercise exercise = exercise(seat, exerciseId);
         return render(seat, exercise, exercise.values(), List.of(), notice);
     }
+
 
     /**
      * Saves the form. The page's script sends the same form while the member types (asking for JSON);
@@ -167,24 +184,49 @@ public class ExerciseResource {
                     + " kept, merged onto the stored version");
             basedOn = exercise.version();
         }
-        List<String> problems = new ArrayList<>();
-        Map<String, JsonValue> mine = FieldValues.fromForm(template, form, linkable(seat, exercise), problems);
+        // A value that is not allowed never blocks the rest: everything else is saved, that cell keeps
+        // what was stored, and the answer names it (label, row, what is allowed) with what was typed.
+        List<FieldValues.Problem> problems = new ArrayList<>();
+        Map<String, JsonValue> mine = FieldValues.fromForm(template, form, linkable(seat, exercise), exercise.values(), problems);
         boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON);
-        if (!problems.isEmpty()) {
-            if (json) return Response.status(400).type(MediaType.APPLICATION_JSON).entity("{\"error\":\"invalid\"}").build();
-            Texts t = signedIn.texts(seat.visit().session());
-            Map<String, JsonValue> shown = new java.util.LinkedHashMap<>(exercise.values());
-            shown.putAll(mine);
-            return Response.status(400).entity(render(seat, exercise, shown,
-                    problems.stream().distinct().map(p -> t.format("exercises.error.field", p)).toList(), null)).build();
-        }
         Exercises.Saved saved = exercises.save(seat.team().id(), exercise.id(), basedOn, mine, seat.subject(), seat.name());
+        Texts t = signedIn.texts(seat.visit().session());
+        List<Shown> shown = problems.stream().map(p -> shown(p, template, t)).distinct().toList();
         if (json) {
             String conflicts = saved.conflicts().stream().map(c -> "\"" + c.field() + "\"").collect(Collectors.joining(","));
+            jakarta.json.JsonArrayBuilder refused = jakarta.json.Json.createArrayBuilder();
+            shown.forEach(p -> refused.add(jakarta.json.Json.createObjectBuilder().add("input", p.input()).add("message", p.message())));
             return Response.ok("{\"version\":" + saved.exercise().version() + ",\"changed\":" + saved.changed().size()
-                    + ",\"conflicts\":[" + conflicts + "]}", MediaType.APPLICATION_JSON).build();
+                    + ",\"conflicts\":[" + conflicts + "],\"problems\":" + refused.build() + "}", MediaType.APPLICATION_JSON).build();
+        }
+        if (!shown.isEmpty()) {
+            // Without script: the page again, with what was typed where it was typed, and the summary on top.
+            Map<String, JsonValue> typed = FieldValues.withTyped(saved.exercise().values(), problems);
+            return Response.status(422).entity(render(seat, saved.exercise(), typed, shown, null)).build();
         }
         return seeOther(seat, "/" + exercise.id(), saved.conflicts().isEmpty() ? "saved" : "conflicts");
+    }
+
+    /** A problem in words: "Actores, fila 3, «Relevancia»: escriba un número del 1 al 5; «9» no se guardó." */
+    static Shown shown(FieldValues.Problem p, TemplateDefinition template, Texts t) {
+        TemplateDefinition.Field field = template.field(p.field()).orElse(null);
+        String label = field == null ? p.field() : field.label().text(t.lang());
+        String where = "";
+        String input = "f." + p.field();
+        if (p.row() != null && field != null) {
+            String column = p.column();
+            String columnLabel = switch (column) {
+                case "x" -> field.xAxis().text(t.lang());
+                case "y" -> field.yAxis().text(t.lang());
+                default -> java.util.stream.Stream.concat(field.columns().stream(), field.itemColumns().stream())
+                        .filter(c -> c.key().equals(column)).map(c -> c.label().text(t.lang())).findFirst().orElse(column);
+            };
+            where = t.format("exercises.problem.where", p.row() + 1, columnLabel);
+            input = "f." + p.field() + "." + p.row() + "." + column;
+        }
+        List<Object> args = new ArrayList<>(List.of(label, where, p.typed()));
+        args.addAll(p.args());
+        return new Shown(input, t.format(p.key(), args.toArray()));
     }
 
     @POST
@@ -218,6 +260,16 @@ public class ExerciseResource {
             wanted = Exercise.Status.valueOf(status == null ? "" : status);
         } catch (IllegalArgumentException e) {
             throw ClientError.badRequest("error.badRequest");
+        }
+        if (wanted == Exercise.Status.SUBMITTED && seat.canWrite() && exercise.status().editable()) {
+            // Handed in only when the template's own rules are met; otherwise the list of what is missing.
+            Texts t = signedIn.texts(seat.visit().session());
+            List<String> missing = ExerciseRules.incomplete(template(exercise), exercise.values(), t);
+            if (!missing.isEmpty()) {
+                return Response.status(409).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .entity(render(seat, exercise, exercise.values(), missing.stream().map(m -> new Shown("submit", m)).toList(),
+                                "incomplete")).build();
+            }
         }
         boolean allowed = switch (wanted) {
             case SUBMITTED -> seat.canWrite() && exercise.status().editable();
@@ -337,7 +389,7 @@ public class ExerciseResource {
 
     // --- helpers ----------------------------------------------------------------------------------
 
-    private String render(Seat seat, Exercise exercise, Map<String, JsonValue> values, List<String> problems, String notice) {
+    private String render(Seat seat, Exercise exercise, Map<String, JsonValue> values, List<Shown> problems, String notice) {
         ToolSession session = seat.visit().session();
         Page page0 = signedIn.page(session, "exercises.title");
         Page page = page0.titled(exercise.title());
@@ -351,7 +403,8 @@ public class ExerciseResource {
             }
         }
         return pages.render("exercises/exercise.jte", new Form(page, seat, exercise, template, values, options,
-                exercises.conflicts(exercise.id()), exercises.comments(exercise.id()), problems, notice, sessions.csrf(session)));
+                exercises.conflicts(exercise.id()), exercises.comments(exercise.id()), problems, notice, sessions.csrf(session),
+                ExerciseRules.incomplete(template, exercise.values(), page.t())));
     }
 
     private Exercise exercise(Seat seat, String id) {

@@ -35,55 +35,70 @@ public final class FieldValues {
     }
 
     /**
+     * A value the form carried that could not be kept: which field (and row and column of a table),
+     * what was typed, and the text key with its arguments that say what is allowed. The rest of the
+     * form is saved; this cell keeps what was stored before.
+     */
+    public record Problem(String field, Integer row, String column, String typed, String key, List<Object> args) {
+    }
+
+    /**
      * The values the form describes, for the fields it carries (a field it does not mention is left as
      * it is), and the problems found. Link fields carry a marker ("f.key._") so that unticking every
-     * box still says "no links".
+     * box still says "no links". A value that is not allowed (a choice not offered, a rating out of
+     * its range, a date or number that is none) is reported and the stored one kept in its place.
      */
     public static Map<String, JsonValue> fromForm(TemplateDefinition template, MultivaluedMap<String, String> form,
-                                                  Set<String> linkable, List<String> problems) {
+                                                  Set<String> linkable, Map<String, JsonValue> stored, List<Problem> problems) {
         Map<String, JsonValue> values = new LinkedHashMap<>();
         for (Field field : template.fields()) {
             String name = "f." + field.key();
             boolean sent = form.containsKey(name) || form.containsKey(name + "._")
                     || form.keySet().stream().anyMatch(k -> k.startsWith(name + "."));
             if (!sent) continue;
+            JsonValue before = stored.get(field.key());
             values.put(field.key(), switch (field.type()) {
-                case TEXT, LONGTEXT -> Json.createValue(text(form.getFirst(name), problems));
+                case TEXT, LONGTEXT -> Json.createValue(text(form.getFirst(name), field, null, null, problems));
                 case CHOICE -> {
-                    String choice = text(form.getFirst(name), problems);
+                    String choice = text(form.getFirst(name), field, null, null, problems);
                     if (!choice.isEmpty() && field.options().stream().noneMatch(o -> o.key().equals(choice))) {
-                        problems.add(field.key());
-                        yield Json.createValue("");
+                        problems.add(new Problem(field.key(), null, null, choice, "exercises.problem.choice", List.of()));
+                        yield before instanceof JsonString ? before : Json.createValue("");
                     }
                     yield Json.createValue(choice);
                 }
                 case LIST -> {
                     JsonArrayBuilder items = Json.createArrayBuilder();
-                    String text = text(form.getFirst(name), problems);
+                    String text = text(form.getFirst(name), field, null, null, problems);
                     text.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(MAX_ROWS).forEach(items::add);
                     yield items.build();
                 }
-                case TABLE -> rows(form, name, field.columns(), false, problems);
-                case MATRIX -> rows(form, name, field.itemColumns(), true, problems);
+                case TABLE -> rows(form, name, field, field.columns(), false, rows(before), problems);
+                case MATRIX -> rows(form, name, field, field.itemColumns(), true, rows(before), problems);
                 case LINK -> {
                     JsonArrayBuilder links = Json.createArrayBuilder();
                     List<String> chosen = form.getOrDefault(name, List.of());
+                    boolean refused = false;
                     for (String id : chosen) {
                         if (id == null || id.isBlank()) continue;
-                        if (!linkable.contains(id)) problems.add(field.key());
-                        else links.add(id);
+                        if (!linkable.contains(id)) {
+                            problems.add(new Problem(field.key(), null, null, id, "exercises.problem.link", List.of()));
+                            refused = true;
+                        } else links.add(id);
                         if (!field.multiple()) break;
                     }
-                    yield links.build();
+                    // A link that is not allowed leaves the stored links as they were.
+                    yield refused && before instanceof JsonArray ? before : links.build();
                 }
             });
         }
         return values;
     }
 
-    private static JsonArray rows(MultivaluedMap<String, String> form, String name, List<Column> columns, boolean matrix,
-                                  List<String> problems) {
+    private static JsonArray rows(MultivaluedMap<String, String> form, String name, Field field, List<Column> columns, boolean matrix,
+                                  List<Map<String, String>> before, List<Problem> problems) {
         JsonArrayBuilder rows = Json.createArrayBuilder();
+        int kept = 0;
         for (int r = 0; r < MAX_ROWS; r++) {
             String prefix = name + "." + r + ".";
             boolean present = columns.stream().anyMatch(c -> form.containsKey(prefix + c.key()));
@@ -91,42 +106,120 @@ public final class FieldValues {
                 if (r > 0 && !form.containsKey(name + "." + (r + 1) + "." + columns.get(0).key())) break;
                 continue;
             }
+            Map<String, String> previous = kept < before.size() ? before.get(kept) : Map.of();
             JsonObjectBuilder row = Json.createObjectBuilder();
             boolean empty = true;
             for (Column c : columns) {
-                String cell = text(form.getFirst(prefix + c.key()), problems);
+                String cell = text(form.getFirst(prefix + c.key()), field, r, c, problems);
                 if (!cell.isEmpty()) empty = false;
-                row.add(c.key(), cell);
+                row.add(c.key(), cell(field, r, c, cell, previous.getOrDefault(c.key(), ""), problems));
             }
             if (empty) continue;
+            kept++;
             if (matrix) {
-                row.add("x", rating(form.getFirst(prefix + "x"), problems));
-                row.add("y", rating(form.getFirst(prefix + "y"), problems));
+                row.add("x", rating(form.getFirst(prefix + "x"), field, r, "x", previous.get("x"), problems));
+                row.add("y", rating(form.getFirst(prefix + "y"), field, r, "y", previous.get("y"), problems));
             }
             rows.add(row);
         }
         return rows.build();
     }
 
-    private static int rating(String value, List<String> problems) {
+    /** A typed cell in its canonical form, or the stored one when the typed one is not allowed. */
+    private static String cell(Field field, int row, Column column, String typed, String stored, List<Problem> problems) {
+        if (typed.isEmpty()) return typed;
+        String problem = switch (column.type()) {
+            case TEXT, LONGTEXT -> null;
+            case CHOICE -> column.option(typed).isPresent() ? null : "exercises.problem.choice";
+            case YESNO -> null;
+            case RATING -> {
+                try {
+                    int rating = Integer.parseInt(typed);
+                    yield rating >= column.min() && rating <= column.max() ? null : "exercises.problem.rating";
+                } catch (NumberFormatException e) {
+                    yield "exercises.problem.rating";
+                }
+            }
+            case DATE -> {
+                try {
+                    java.time.LocalDate.parse(typed);
+                    yield null;
+                } catch (java.time.format.DateTimeParseException e) {
+                    yield "exercises.problem.date";
+                }
+            }
+            case NUMBER -> typed.replace(',', '.').matches("-?\\d{1,12}(\\.\\d{1,6})?") ? null : "exercises.problem.number";
+        };
+        if (column.type() == TemplateDefinition.ColumnType.YESNO) return yes(typed) ? "si" : "";
+        if (column.type() == TemplateDefinition.ColumnType.NUMBER && problem == null) return typed.replace(',', '.');
+        if (problem == null) return typed;
+        List<Object> args = column.type() == TemplateDefinition.ColumnType.RATING ? List.of(column.min(), column.max()) : List.of();
+        problems.add(new Problem(field.key(), row, column.key(), typed, problem, args));
+        return stored;
+    }
+
+    /** A matrix rating as a number for placing it; unreadable ones sit in the middle. */
+    public static int number(String value) {
+        try {
+            return Integer.parseInt(value == null ? "" : value.strip());
+        } catch (NumberFormatException e) {
+            return 3;
+        }
+    }
+
+    /** A yes/no cell: the checkbox's value, or what a team typed in an earlier, untyped column. */
+    public static boolean yes(String value) {
+        if (value == null) return false;
+        String v = value.strip().toLowerCase(java.util.Locale.ROOT);
+        return v.equals("si") || v.equals("sí") || v.equals("yes") || v.equals("x") || v.equals("on") || v.equals("true");
+    }
+
+    private static int rating(String value, Field field, int row, String axis, String stored, List<Problem> problems) {
         try {
             int rating = Integer.parseInt(value == null ? "" : value.strip());
             if (rating >= 1 && rating <= 5) return rating;
         } catch (NumberFormatException e) {
             // reported below
         }
-        problems.add("rating");
-        return 3;
+        problems.add(new Problem(field.key(), row, axis, value == null ? "" : value.strip(), "exercises.problem.rating", List.of(1, 5)));
+        try {
+            return stored == null ? 3 : Integer.parseInt(stored);
+        } catch (NumberFormatException e) {
+            return 3;
+        }
     }
 
-    private static String text(String value, List<String> problems) {
+    private static String text(String value, Field field, Integer row, Column column, List<Problem> problems) {
         if (value == null) return "";
         String text = value.replace("\r\n", "\n").strip();
         if (text.length() > MAX_TEXT) {
-            problems.add("tooLong");
+            problems.add(new Problem(field.key(), row, column == null ? null : column.key(), "", "exercises.problem.tooLong",
+                    List.of(MAX_TEXT)));
             return text.substring(0, MAX_TEXT);
         }
         return text;
+    }
+
+    /** The values with each refused cell showing what was typed, so a page shown again loses nothing typed. */
+    public static Map<String, JsonValue> withTyped(Map<String, JsonValue> values, List<Problem> problems) {
+        Map<String, JsonValue> shown = new LinkedHashMap<>(values);
+        for (Problem p : problems) {
+            JsonValue value = shown.get(p.field());
+            if (p.row() == null) {
+                if (value instanceof JsonString) shown.put(p.field(), Json.createValue(p.typed()));
+                continue;
+            }
+            if (!(value instanceof JsonArray rows) || p.row() >= rows.size()) continue;
+            JsonArrayBuilder patched = Json.createArrayBuilder();
+            for (int r = 0; r < rows.size(); r++) {
+                JsonValue row = rows.get(r);
+                if (r == p.row() && row instanceof JsonObject cells) {
+                    patched.add(Json.createObjectBuilder(cells).add(p.column(), p.typed()));
+                } else patched.add(row);
+            }
+            shown.put(p.field(), patched.build());
+        }
+        return shown;
     }
 
     public static String write(Map<String, JsonValue> values) {

@@ -9,14 +9,42 @@ import org.innovadores.program.Localized;
 
 /**
  * An exercise template as data: its typed fields with Spanish and English labels and help. Kept in
- * versions; an exercise stays on the version it was started with.
+ * versions; an exercise stays on the version it was started with. {@code repeats}: a team may keep
+ * several exercises of it (test cards, field notes, learning cards); otherwise one per team.
  */
-public record TemplateDefinition(String key, Localized title, Localized purpose, List<Field> fields) {
+public record TemplateDefinition(String key, Localized title, Localized purpose, List<Field> fields, Boolean repeats) {
 
     public enum Type { TEXT, LONGTEXT, LIST, TABLE, CHOICE, MATRIX, LINK }
 
-    /** A named column of a table, or of a matrix's items. */
-    public record Column(String key, Localized label) {
+    /** What a table's cell holds; an older definition without types has text columns. */
+    public enum ColumnType { TEXT, LONGTEXT, CHOICE, RATING, YESNO, DATE, NUMBER }
+
+    /**
+     * A named column of a table, or of a matrix's items: its type, the options of a choice, the range
+     * of a rating ({@code min}..{@code max}, with what each end means).
+     */
+    public record Column(String key, Localized label, ColumnType type, List<Option> options, Integer min, Integer max,
+                         Localized minLabel, Localized maxLabel) {
+
+        public Column(String key, Localized label) {
+            this(key, label, ColumnType.TEXT, null, null, null, null, null);
+        }
+
+        @jakarta.json.bind.annotation.JsonbCreator
+        public Column {
+            type = type == null ? ColumnType.TEXT : type;
+            options = options == null ? List.of() : List.copyOf(options);
+            if (type == ColumnType.RATING) {
+                min = min == null ? 1 : min;
+                max = max == null ? 5 : max;
+            }
+            minLabel = minLabel == null ? Localized.empty() : minLabel;
+            maxLabel = maxLabel == null ? Localized.empty() : maxLabel;
+        }
+
+        public java.util.Optional<Option> option(String optionKey) {
+            return options.stream().filter(o -> o.key().equals(optionKey)).findFirst();
+        }
     }
 
     public record Option(String key, Localized label) {
@@ -30,9 +58,17 @@ public record TemplateDefinition(String key, Localized title, Localized purpose,
      */
     public record Field(String key, Type type, Localized label, Localized help, List<Column> columns, List<Option> options,
                         Localized xAxis, Localized yAxis, List<Column> itemColumns, String template, boolean multiple,
-                        boolean consent, Integer minRows, Integer maxRows) {
+                        boolean consent, Integer minRows, Integer maxRows, Boolean required) {
 
+        public Field(String key, Type type, Localized label, Localized help, List<Column> columns, List<Option> options,
+                     Localized xAxis, Localized yAxis, List<Column> itemColumns, String template, boolean multiple,
+                     boolean consent, Integer minRows, Integer maxRows) {
+            this(key, type, label, help, columns, options, xAxis, yAxis, itemColumns, template, multiple, consent, minRows, maxRows, false);
+        }
+
+        @jakarta.json.bind.annotation.JsonbCreator
         public Field {
+            required = required != null && required;
             help = help == null ? Localized.empty() : help;
             columns = columns == null ? List.of() : List.copyOf(columns);
             options = options == null ? List.of() : List.copyOf(options);
@@ -40,8 +76,18 @@ public record TemplateDefinition(String key, Localized title, Localized purpose,
         }
     }
 
+    public TemplateDefinition(String key, Localized title, Localized purpose, List<Field> fields) {
+        this(key, title, purpose, fields, false);
+    }
+
+    @jakarta.json.bind.annotation.JsonbCreator
     public TemplateDefinition {
         fields = fields == null ? List.of() : List.copyOf(fields);
+        repeats = repeats != null && repeats;
+    }
+
+    public boolean repeatable() {
+        return repeats;
     }
 
     public java.util.Optional<Field> field(String fieldKey) {
@@ -101,6 +147,10 @@ public record TemplateDefinition(String key, Localized title, Localized purpose,
                 problems.add(where + ": keys must be unique, lowercase letters, digits and dashes");
             }
             if (c.label() == null || c.label().isBlank()) problems.add(where + ": every column needs a label");
+            if (c.type() == ColumnType.CHOICE && c.options().size() < 2) problems.add(where + ": a choice column needs at least two options");
+            if (c.type() == ColumnType.RATING && (c.min() >= c.max() || c.min() < 0 || c.max() > 10)) {
+                problems.add(where + ": a rating goes from a lower to a higher number, within 0 to 10");
+            }
         }
     }
 }

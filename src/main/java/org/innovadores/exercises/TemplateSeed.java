@@ -18,7 +18,9 @@ import org.innovadores.program.Documents;
 
 /**
  * At first start, writes version 1 of every template the tool ships (their fields are in
- * program/default/program.json beside the program), after checking each definition.
+ * program/default/program.json beside the program), after checking each definition; after an
+ * upgrade that changed a shipped definition, writes it as the shipped template's next version, so new
+ * work starts on it and work already started keeps the version it began on.
  */
 @Startup
 @Singleton
@@ -45,18 +47,25 @@ public class TemplateSeed {
 
     @PostConstruct
     void seed() {
-        if (templates.anyShipped()) return;
         Catalogue catalogue = shipped();
         Set<String> keys = catalogue.templates().stream().map(TemplateDefinition::key).collect(Collectors.toSet());
         for (TemplateDefinition definition : catalogue.templates()) {
             List<String> problems = definition.problems(keys);
             if (!problems.isEmpty()) throw new IllegalStateException("Template " + definition.key() + ": " + problems);
         }
-        try {
-            catalogue.templates().forEach(t -> templates.add(null, t, "system"));
-            LOG.info(() -> "Wrote " + catalogue.templates().size() + " exercise templates");
-        } catch (RuntimeException raced) {
-            if (!templates.anyShipped()) throw raced;
+        int written = 0;
+        for (TemplateDefinition definition : catalogue.templates()) {
+            var current = templates.latestShipped(definition.key());
+            if (current.isPresent() && Documents.write(current.get().definition()).equals(Documents.write(definition))) continue;
+            try {
+                templates.add(null, definition, "system");
+                written++;
+            } catch (RuntimeException raced) {
+                // another instance starting at the same time wrote this version (the version number is unique)
+                if (templates.latestShipped(definition.key()).isEmpty()) throw raced;
+            }
         }
+        int count = written;
+        if (count > 0) LOG.info(() -> "Wrote " + count + " shipped exercise templates as new versions");
     }
 }

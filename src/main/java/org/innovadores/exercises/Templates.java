@@ -125,6 +125,11 @@ public class Templates {
         return count[0];
     }
 
+    /** The newest version the tool itself shipped of a template. */
+    public Optional<Version> latestShipped(String key) {
+        return query(VERSIONS + " WHERE template_key = ? AND program_id IS NULL ORDER BY version DESC", key).stream().findFirst();
+    }
+
     public boolean anyShipped() {
         return !query(VERSIONS + " WHERE program_id IS NULL").isEmpty();
     }

@@ -95,7 +95,13 @@ class CohortBenchmark {
                         String exercise = AutosaveStorm.post(base, "/course/teams/" + teams.get(t) + "/exercises", member[0], member[1],
                                 Map.of("module", module, "template", template)).headers().firstValue("Location").orElseThrow()
                                 .replaceAll("\\?.*", "");
-                        if (n++ % 2 == 0) AutosaveStorm.post(base, exercise + "/status", member[0], member[1], Map.of("status", "SUBMITTED"));
+                        if (n++ % 2 == 0) {
+                            // Handed in as a team would: filled first, since an incomplete exercise cannot be.
+                            org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(org.innovadores.testing.ToolHttp.get(
+                                    base + exercise + "?s=" + member[0]).body(), base + exercise);
+                            AutosaveStorm.post(base, exercise, member[0], member[1], org.innovadores.testing.ExerciseFiller.filled(page));
+                            AutosaveStorm.post(base, exercise + "/status", member[0], member[1], Map.of("status", "SUBMITTED"));
+                        }
                     }
                 }
             }

@@ -86,7 +86,7 @@ class AdvantageIT {
     void scoresForEachEventReachTheGradebookOnceWithOneTokenPerScopeSet() throws Exception {
         Course c = course("advantage", TestPlatform.get().tenant("advantage").issuer + "/lineitems/7/lineitem?type_id=1");
         Tenant t = c.tenant();
-        CoursePerson.location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(c.ana().handIn(c.exercisePath()));
         await("two Submitted scores", () -> t.scores.size() >= 2);
         for (Map<String, Object> score : t.scores) {
             assertThat(score.get("_path")).isEqualTo("/p/advantage/lineitems/7/lineitem/scores?type_id=1");
@@ -138,9 +138,9 @@ class AdvantageIT {
         Course c = course("advantage-outage", TestPlatform.get().tenant("advantage-outage").issuer + "/lineitems/8/lineitem");
         Tenant t = c.tenant();
         t.scoreFailure = 500;
-        CoursePerson.location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(c.ana().handIn(c.exercisePath()));
         CoursePerson.location(c.teacher().post(c.exercisePath() + "/status", Map.of("status", "CHANGES_REQUESTED", "reason", "Precise el problema")));
-        CoursePerson.location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(c.ana().handIn(c.exercisePath()));
         Thread.sleep(6000);
         assertThat(t.scores).isEmpty();
         Document grades = c.teacher().page("/course/grades");
@@ -180,12 +180,12 @@ class AdvantageIT {
         assertThat(home.select("#modules > li").get(0).select("progress").attr("value")).isEqualTo("2");
 
         // The team hands in both required exercises of module 1: the first one, then the problem tree.
-        CoursePerson.location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(c.ana().handIn(c.exercisePath()));
         assertThat(c.luis().page(module).select(".rules").text()).contains("(1 de 2)");
         String tree = "/course/teams/" + c.team() + "/exercises/" + CoursePerson.idAfter(CoursePerson.location(c.luis().post(
                 "/course/teams/" + c.team() + "/exercises", Map.of("module", "exploracion-institucional",
                         "template", "arbol-de-problemas"))), "/exercises/");
-        CoursePerson.location(c.luis().post(tree + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(c.luis().handIn(tree));
 
         for (CoursePerson member : List.of(c.ana(), c.luis())) {
             Document overview = member.page("/course");
@@ -205,7 +205,7 @@ class AdvantageIT {
         Document sentBack = c.luis().page("/course");
         assertThat(sentBack.getElementById("sent-back").text()).contains("El árbol necesita causas");
         assertThat(sentBack.getElementById("next-step-link").attr("href")).startsWith(tree + "?");
-        CoursePerson.location(c.luis().post(tree + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(c.luis().handIn(tree));
         await("completed again", () -> moduleScores(t, "Completed").size() >= 4);
         CoursePerson.location(c.ana().post(module + "/read", Map.of()));
         Thread.sleep(3000);
@@ -281,7 +281,7 @@ class AdvantageIT {
         Course offHost = course("advantage-offhost", "http://127.0.0.2:" + Integer.getInteger("it.platform.port", 18700)
                 + "/p/advantage-offhost/lineitems/9/lineitem");
         CoursePerson.location(bad.ana().post("/course/modules/exploracion-institucional/read", Map.of()));
-        CoursePerson.location(offHost.ana().post(offHost.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(offHost.ana().handIn(offHost.exercisePath()));
         Document badGrades = awaitRefused(bad.teacher());
         assertThat(badGrades.select("#refused tbody tr").text()).contains("not a URL");
         Document offHostGrades = awaitRefused(offHost.teacher());
@@ -291,7 +291,7 @@ class AdvantageIT {
         // The sender is still running: later scores of a sound platform arrive, repeatedly.
         Course sound = course("advantage-after-nonsense", TestPlatform.get().tenant("advantage-after-nonsense").issuer
                 + "/lineitems/3/lineitem");
-        CoursePerson.location(sound.ana().post(sound.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(sound.ana().handIn(sound.exercisePath()));
         await("scores after the nonsense", () -> sound.tenant().scores.size() >= 2);
         CoursePerson.location(sound.teacher().post(sound.exercisePath() + "/status", Map.of("status", "ACCEPTED", "score", "70")));
         await("the review's scores too", () -> sound.tenant().scores.size() >= 4);
@@ -312,7 +312,7 @@ class AdvantageIT {
         Course c = course("advantage-refusal", TestPlatform.get().tenant("advantage-refusal").issuer + "/lineitems/9/lineitem");
         Tenant t = c.tenant();
         t.ungradable.add("advantage-refusal-luis");
-        CoursePerson.location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(c.ana().handIn(c.exercisePath()));
         await("ana's score", () -> t.scores.size() >= 1);
         Document grades = null;
         for (int i = 0; i < 40; i++) {

@@ -41,7 +41,7 @@ class OutboxRestartIT {
             String exercise = CoursePerson.idAfter(CoursePerson.location(ana.post("/course/teams/" + team + "/exercises",
                     Map.of("module", "exploracion-institucional", "template", "problema-inicial"))), "/exercises/");
             tenant.scoreFailure = 500;
-            CoursePerson.location(ana.post("/course/teams/" + team + "/exercises/" + exercise + "/status", Map.of("status", "SUBMITTED")));
+            CoursePerson.location(ana.handIn("/course/teams/" + team + "/exercises/" + exercise));
             Thread.sleep(5000);
             assertThat(tenant.scores).isEmpty();
         }

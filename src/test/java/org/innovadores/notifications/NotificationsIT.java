@@ -149,7 +149,7 @@ class NotificationsIT {
         assertThat(c.luis().page("/course/notifications").getElementById("email-off").hasAttr("checked")).isTrue();
 
         assertThat(unread(c.mentor(), "/course")).isZero();
-        CoursePerson.location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(c.ana().handIn(c.exercisePath()));
         assertThat(unread(c.mentor(), "/course/teams")).as("the mentor hears of the hand-in").isEqualTo(1);
         assertThat(unread(c.teacher(), "/course")).as("the instructor is not the reviewer: the team has a mentor").isZero();
         assertThat(unread(c.ana(), "/course")).as("the author does not hear of their own act").isZero();
@@ -193,7 +193,7 @@ class NotificationsIT {
         CoursePerson.location(c.ana().post(c.exercisePath() + "/comments", Map.of("body", "Lo sumamos", "parent", parent)));
         assertThat(unread(c.mentor(), "/course")).isEqualTo(2);
 
-        CoursePerson.location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(c.ana().handIn(c.exercisePath()));
         CoursePerson.location(c.mentor().post(c.exercisePath() + "/status", Map.of("status", "ACCEPTED")));
         await("the acceptance mailed to Ana", () -> mailsTo(anaMail).stream().anyMatch(m -> subject(m).contains("aceptó")));
         Thread.sleep(6000); // two rounds of the sender
@@ -221,7 +221,7 @@ class NotificationsIT {
         String mentorMail = "notices-down-mentor@example.gov.py";
         smtp.stop();
         try {
-            HttpResponse<String> submitted = c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED"));
+            HttpResponse<String> submitted = c.ana().handIn(c.exercisePath());
             assertThat(submitted.statusCode()).as("the hand-in does not wait for mail").isEqualTo(303);
             assertThat(unread(c.mentor(), "/course")).isEqualTo(1);
             Thread.sleep(8000); // a few failed attempts
@@ -293,7 +293,7 @@ class NotificationsIT {
     @Test
     void theMentorsWeekTheTeamsHomeAndTheProgramsMonitoring() {
         Course c = course("notices-week");
-        CoursePerson.location(c.ana().post(c.exercisePath() + "/status", Map.of("status", "SUBMITTED")));
+        CoursePerson.location(c.ana().handIn(c.exercisePath()));
         CoursePerson.location(c.mentor().post(c.exercisePath() + "/comments", Map.of("body", "Revisen la fuente del dato")));
         CoursePerson.location(c.mentor().post("/course/teams/" + c.team() + "/log", Map.of("met_on", LocalDate.now(ZoneId.of("America/Asuncion")).toString(),
                 "attended", "Ana, Luis", "notes", "Primera sesión", "agreements", "Entrevistar a dos jefes de servicio",

@@ -260,12 +260,12 @@ class TeamworkIT {
         assertThat(workspace.select("#learning-chain tbody tr").eachText()).containsExactly(
                 "Mapa de supuestos Tarjeta de experimento Que un SMS reduce la espera Tarjeta de aprendizaje Pivotar");
 
-        // A link to another team's exercise, or a choice that does not exist, changes nothing.
+        // A link to another team's exercise, or a choice that does not exist, is refused by name and changes nothing.
         String foreign = CoursePerson.idAfter(CoursePerson.location(c.sara().post("/course/teams/" + c.team2() + "/exercises", Map.of("module",
                 "seleccion-de-conceptos", "template", "mapa-de-supuestos"))), "/exercises/");
-        assertThat(save(c.ana(), team + "/exercises/" + card, Map.of("f.supuesto", foreign)).statusCode()).isEqualTo(400);
-        assertThat(save(c.ana(), team + "/exercises/" + card, Map.of("f.tipo", "inventado")).statusCode()).isEqualTo(400);
-        assertThat(save(c.ana(), team + "/exercises/" + map, Map.of("f.supuestos.0.x", "9")).statusCode()).isEqualTo(400);
+        assertThat(save(c.ana(), team + "/exercises/" + card, Map.of("f.supuesto", foreign)).statusCode()).isEqualTo(422);
+        assertThat(save(c.ana(), team + "/exercises/" + card, Map.of("f.tipo", "inventado")).statusCode()).isEqualTo(422);
+        assertThat(save(c.ana(), team + "/exercises/" + map, Map.of("f.supuestos.0.x", "9")).statusCode()).isEqualTo(422);
         assertThat(c.ana().page(team).select("#learning-chain tbody tr")).hasSize(1);
         assertThat(c.ana().post(team + "/exercises", Map.of("module", "descubrimiento", "template", "pitch")).statusCode()).isEqualTo(400);
     }
@@ -324,9 +324,12 @@ class TeamworkIT {
 
         // Work already started keeps version 1; new work gets version 2; other courses keep the shipped one.
         assertThat(c.ana().page(c.exercisePath()).getElementById("f.presupuesto")).isNull();
-        String fresh = CoursePerson.idAfter(CoursePerson.location(c.ana().post("/course/teams/" + c.team1() + "/exercises", Map.of("module",
+        // (One initial problem per team: "start" in Ana's team opens hers; Sara's team starts its first.)
+        assertThat(CoursePerson.location(c.ana().post("/course/teams/" + c.team1() + "/exercises", Map.of("module",
+                "exploracion-institucional", "template", "problema-inicial")))).contains(c.exercise());
+        String fresh = CoursePerson.idAfter(CoursePerson.location(c.sara().post("/course/teams/" + c.team2() + "/exercises", Map.of("module",
                 "exploracion-institucional", "template", "problema-inicial"))), "/exercises/");
-        assertThat(c.ana().page("/course/teams/" + c.team1() + "/exercises/" + fresh).getElementById("f.presupuesto")).isNotNull();
+        assertThat(c.sara().page("/course/teams/" + c.team2() + "/exercises/" + fresh).getElementById("f.presupuesto")).isNotNull();
         String elsewhere = CoursePerson.idAfter(CoursePerson.location(other.ana().post("/course/teams/" + other.team1() + "/exercises", Map.of("module",
                 "exploracion-institucional", "template", "problema-inicial"))), "/exercises/");
         assertThat(other.ana().page("/course/teams/" + other.team1() + "/exercises/" + elsewhere).getElementById("f.presupuesto")).isNull();

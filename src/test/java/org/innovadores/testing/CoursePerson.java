@@ -83,6 +83,13 @@ public record CoursePerson(String token, String landing) {
         return postRaw(URI.create(form.attr("action")).getPath(), body.toString());
     }
 
+    /** Fills the exercise at that path completely (see {@link ExerciseFiller}) and hands it in: the hand-in's answer. */
+    public HttpResponse<String> handIn(String exercisePath) {
+        HttpResponse<String> saved = post(exercisePath, ExerciseFiller.filled(page(exercisePath)));
+        assertThat(saved.statusCode()).as("filled: " + saved.body()).isEqualTo(303);
+        return post(exercisePath + "/status", Map.of("status", "SUBMITTED"));
+    }
+
     public String csrf() {
         return page("/course/profile").selectFirst("input[name=csrf]").attr("value");
     }

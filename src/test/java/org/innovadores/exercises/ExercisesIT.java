@@ -1,0 +1,195 @@
+package org.innovadores.exercises;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.innovadores.testing.CoursePerson.INSTRUCTOR;
+import static org.innovadores.testing.CoursePerson.LEARNER;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.innovadores.lti.LtiClient;
+import org.innovadores.lti.TestPlatform.Tenant;
+import org.innovadores.testing.CoursePerson;
+import org.innovadores.testing.Deployments;
+import org.innovadores.testing.ToolHttp;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Exercises that help rather than hinder: typed columns (choices, ratings with their meaning, yes/no,
+ * dates, numbers) round-trip through the form; a value that is not allowed never blocks the rest and is
+ * named with its label, row and range, never silently replaced; "start" opens the team's own
+ * exercise unless the template repeats; an incomplete exercise cannot be handed in and the page says
+ * what is missing; a handed-in exercise reads as labelled tables, not internal keys.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ExercisesIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.toolWar();
+    }
+
+    record Team(CoursePerson teacher, CoursePerson ana, String id) {
+        String start(String module, String template) {
+            return CoursePerson.location(ana.post("/course/teams/" + id + "/exercises", Map.of("module", module, "template", template)))
+                    .replaceAll("\\?.*", "").replaceAll("^https?://[^/]+", "");
+        }
+    }
+
+    private static Team team(String name) {
+        Tenant tenant = CoursePerson.registered("exercises");
+        String course = name + "-" + System.nanoTime();
+        CoursePerson teacher = CoursePerson.launch(tenant, name + "-teacher", "Irene", INSTRUCTOR, course);
+        teacher.page("/course");
+        CoursePerson ana = CoursePerson.launch(tenant, name + "-ana", "Ana", LEARNER, course);
+        ana.page("/course");
+        String team = CoursePerson.idAfter(CoursePerson.location(teacher.post("/course/teams", Map.of("name", "Equipo Salud"))),
+                "/course/teams/");
+        CoursePerson.location(teacher.post("/course/teams/" + team + "/members", Map.of("subject", name + "-ana")));
+        return new Team(teacher, ana, team);
+    }
+
+    private static Map<String, String> actorRow(Map<String, String> fields, int row, String actor, String type, String level,
+                                                String relevance, boolean research) {
+        String p = "f.actores." + row + ".";
+        fields.put(p + "actor", actor);
+        fields.put(p + "tipo", type);
+        fields.put(p + "nivel", level);
+        fields.put(p + "relaciones", "Coordina con " + actor);
+        fields.put(p + "relevancia", relevance);
+        if (research) fields.put(p + "investigar", "si");
+        fields.put(p + "investigar", research ? "si" : "");
+        return fields;
+    }
+
+    private static HttpResponse<String> postAskingJson(CoursePerson person, String path, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(fields);
+        all.put("s", person.token());
+        all.put("csrf", person.csrf());
+        return ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + path)).header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(LtiClient.form(all)))
+                .build());
+    }
+
+    @Test
+    void typedCellsRoundTripAndAValueNotAllowedIsNamedKeptOnScreenAndBlocksNothingElse() {
+        Team t = team("typed");
+        String map = t.start("descubrimiento", "mapa-de-actores");
+        Document form = t.ana().page(map);
+        assertThat(form.select("select[name=f.actores.0.nivel] option").eachAttr("value")).containsExactly("", "micro", "meso", "macro");
+        assertThat(form.select("select[name=f.actores.0.relevancia] option").eachText()).contains("1 · baja", "5 · alta");
+        assertThat(form.select("input[type=checkbox][name=f.actores.0.investigar]")).hasSize(1);
+        assertThat(form.select("textarea[name=f.actores.0.relaciones]")).hasSize(1);
+
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("version", form.selectFirst("input[name=version]").attr("value"));
+        actorRow(fields, 0, "Hospital regional", "institucion-publica", "meso", "4", true);
+        actorRow(fields, 1, "Familias", "persona-usuaria", "micro", "5", false);
+        CoursePerson.location(t.ana().post(map, fields));
+        Document saved = t.ana().page(map);
+        assertThat(saved.selectFirst("select[name=f.actores.0.nivel] option[selected]").attr("value")).isEqualTo("meso");
+        assertThat(saved.selectFirst("select[name=f.actores.1.relevancia] option[selected]").attr("value")).isEqualTo("5");
+        assertThat(saved.selectFirst("input[name=f.actores.0.investigar]").hasAttr("checked")).isTrue();
+        assertThat(saved.selectFirst("input[name=f.actores.1.investigar]").hasAttr("checked")).isFalse();
+
+        // Without script: 9 is not a 1-5 rating. Everything else is saved, the 9 stays on screen, named.
+        Map<String, String> bad = new LinkedHashMap<>(fields);
+        bad.put("version", saved.selectFirst("input[name=version]").attr("value"));
+        bad.put("f.actores.0.relevancia", "9");
+        bad.put("f.actores.1.relaciones", "Piden turnos por teléfono");
+        HttpResponse<String> refused = t.ana().post(map, bad);
+        assertThat(refused.statusCode()).isEqualTo(422);
+        Document shown = Jsoup.parse(refused.body());
+        assertThat(shown.select("#problems-list a").eachText()).containsExactly(
+                "Actores (entre 5 y 20), fila 1, «Relevancia»: elija un número del 1 al 5; «9» no se guardó.");
+        assertThat(shown.selectFirst("#problems-list a").attr("href")).isEqualTo("#f.actores.0.relevancia");
+        assertThat(shown.selectFirst("select[name=f.actores.0.relevancia] option[selected]").attr("value")).isEqualTo("9");
+        assertThat(shown.getElementById("f.actores.0.relevancia").attr("aria-invalid")).isEqualTo("true");
+        Document after = t.ana().page(map);
+        assertThat(after.selectFirst("select[name=f.actores.0.relevancia] option[selected]").attr("value")).as("the stored 4 kept").isEqualTo("4");
+        assertThat(after.selectFirst("textarea[name=f.actores.1.relaciones]").text()).as("the rest saved").isEqualTo("Piden turnos por teléfono");
+
+        // The page's script: the same, as JSON; a choice not offered is named too.
+        Map<String, String> scripted = new LinkedHashMap<>(bad);
+        scripted.put("f.actores.0.relevancia", "4");
+        scripted.put("f.actores.1.nivel", "galáctico");
+        scripted.put("f.actores.0.actor", "Hospital regional de Caacupé");
+        HttpResponse<String> json = postAskingJson(t.ana(), map, scripted);
+        assertThat(json.statusCode()).isEqualTo(200);
+        assertThat(json.body()).contains("\"input\":\"f.actores.1.nivel\"").contains("elija una de las opciones de la lista")
+                .contains("«galáctico» no se guardó");
+        Document now = t.ana().page(map);
+        assertThat(now.getElementById("f.actores.0.actor").attr("value")).isEqualTo("Hospital regional de Caacupé");
+        assertThat(now.selectFirst("select[name=f.actores.1.nivel] option[selected]").attr("value")).isEqualTo("micro");
+
+        // Dates and numbers of the research plan: written, read back; a date that is none is named.
+        String plan = t.start("descubrimiento", "plan-de-investigacion");
+        Document planForm = t.ana().page(plan);
+        assertThat(planForm.select("input[type=date][name=f.tareas.0.cuando]")).hasSize(1);
+        HttpResponse<String> wrongDate = t.ana().post(plan, Map.of("version", planForm.selectFirst("input[name=version]").attr("value"),
+                "f.tareas.0.actores", "Familias", "f.tareas.0.cuando", "15/03/2027", "f.tareas.0.cuantos", "doce"));
+        assertThat(wrongDate.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(wrongDate.body()).select("#problems-list a").eachText()).containsExactly(
+                "Tareas de campo, fila 1, «Cuándo»: escriba una fecha como 2027-03-15; «15/03/2027» no se guardó.",
+                "Tareas de campo, fila 1, «Cuántas personas»: escriba un número; «doce» no se guardó.");
+    }
+
+    @Test
+    void startOpensTheTeamsOwnExerciseUnlessTheTemplateRepeats() {
+        Team t = team("start");
+        String first = t.start("exploracion-institucional", "problema-inicial");
+        String again = t.start("exploracion-institucional", "problema-inicial");
+        assertThat(again).isEqualTo(first);
+        assertThat(t.ana().page(first + "?notice=existing").getElementById("notice").text()).contains("ya tiene este ejercicio");
+        String log = t.start("exploracion-institucional", "bitacora");
+        String secondLog = t.start("exploracion-institucional", "bitacora");
+        assertThat(secondLog).as("the learning log repeats").isNotEqualTo(log);
+        assertThat(t.ana().page(secondLog).getElementById("exercise-title").text()).isEqualTo("Bitácora 2");
+    }
+
+    @Test
+    void anIncompleteExerciseIsNotHandedInAndThePageSaysWhatIsMissing() {
+        Team t = team("incomplete");
+        String problem = t.start("exploracion-institucional", "problema-inicial");
+        Document empty = t.ana().page(problem);
+        assertThat(empty.getElementById("incomplete").text()).contains("Completar «El problema en una oración»");
+        HttpResponse<String> refused = t.ana().post(problem + "/status", Map.of("status", "SUBMITTED"));
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(Jsoup.parse(refused.body()).getElementById("problems").text()).contains("Completar «El problema en una oración»");
+        assertThat(t.ana().page(problem).getElementById("status").text()).isEqualTo("Borrador");
+
+        String map = t.start("descubrimiento", "mapa-de-actores");
+        Document form = t.ana().page(map);
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("version", form.selectFirst("input[name=version]").attr("value"));
+        actorRow(fields, 0, "Hospital regional", "institucion-publica", "meso", "4", true);
+        actorRow(fields, 1, "Familias", "persona-usuaria", "micro", "5", false);
+        CoursePerson.location(t.ana().post(map, fields));
+        HttpResponse<String> tooFew = t.ana().post(map + "/status", Map.of("status", "SUBMITTED"));
+        assertThat(tooFew.statusCode()).isEqualTo(409);
+        assertThat(tooFew.body()).contains("pide al menos 5 filas; tiene 2");
+
+        // Filled as the template asks: handed in, and read back as labelled tables.
+        CoursePerson.location(t.ana().handIn(map));
+        Document handedIn = t.ana().page(map);
+        assertThat(handedIn.getElementById("status").text()).isEqualTo("Entregado");
+        assertThat(handedIn.getElementById("next-reviewer").text()).contains("lo revisa");
+        String table = handedIn.select("#field-actores table").text();
+        assertThat(table).contains("Nivel").contains("Micro: vive el problema").contains("Sí").contains("de 5")
+                .doesNotContain("nivel:").doesNotContain("investigar:");
+        assertThat(handedIn.select("#field-actores tbody tr")).hasSize(5);
+        List<String> headers = handedIn.select("#field-actores thead th").eachText();
+        assertThat(headers).contains("Actor", "Tipo", "Nivel", "Relaciones", "¿Investigarlo?");
+    }
+}
