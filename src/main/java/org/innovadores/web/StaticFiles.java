@@ -22,7 +22,8 @@ public class StaticFiles {
             "autosubmit.js", "text/javascript; charset=UTF-8",
             "player.js", "text/javascript; charset=UTF-8",
             "uploader.js", "text/javascript; charset=UTF-8",
-            "autosave.js", "text/javascript; charset=UTF-8");
+            "autosave.js", "text/javascript; charset=UTF-8",
+            "rows.js", "text/javascript; charset=UTF-8");
 
     private static final Map<String, byte[]> CONTENT = load();
 

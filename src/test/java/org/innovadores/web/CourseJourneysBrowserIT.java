@@ -506,6 +506,62 @@ class CourseJourneysBrowserIT {
     }
 
     /**
+     * A team member works on the actor map by keyboard alone: adds a row without a save, fills it
+     * with typed cells (a choice, a rating, yes/no), moves it to the top, removes the empty one; the
+     * page saves by itself and a reload shows exactly that table.
+     */
+    @Test
+    @Order(5)
+    void aTeamMemberAddsFillsMovesAndRemovesRowsByKeyboard() {
+        course();
+        ChromeDriver driver = Browser.chromium(Cookies.FIRST_PARTY_ONLY);
+        try {
+            showingThePageOnFailure(driver, () -> {
+                Hands hands = Hands.keyboardOnly(driver);
+                WebDriverWait wait = launch(driver, tenant, claims("j-ana", "Ana Aguilar", CoursePerson.LEARNER), By.id("modules"));
+                // To the team's actor map, inside the LMS's frame, with the session the frame's links carry.
+                String token = (String) driver.executeScript("return new URLSearchParams(location.search).get('s') || '';");
+                driver.executeScript("location.href = arguments[0];", DRAFTS.get("mapa-de-actores") + "?s=" + token);
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#field-actores .add-row button")));
+                assertThat(driver.findElements(By.cssSelector("#field-actores tbody tr"))).as("the filled row and one empty").hasSize(2);
+                hands.follow(By.cssSelector("#field-actores .add-row button"));
+                wait.until(d -> d.findElements(By.cssSelector("#field-actores tbody tr")).size() == 3);
+                assertThat(driver.switchTo().activeElement().getAttribute("name")).isEqualTo("f.actores.2.actor");
+                hands.type(By.id("f.actores.2.actor"), "Familias de Caacupé");
+                hands.choose(By.id("f.actores.2.nivel"), "micro", "Mic");
+                hands.choose(By.id("f.actores.2.relevancia"), "5", "5");
+                Keyboard keys = new Keyboard(driver);
+                keys.tabTo(By.id("f.actores.2.investigar"));
+                keys.press(Keys.SPACE);
+                hands.follow(By.cssSelector("button[aria-label='Subir la fila 3']"));
+                wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#field-actores tbody tr:nth-child(2) input[name$='.actor']"),
+                        "value", "Familias de Caacupé"));
+                hands.follow(By.cssSelector("button[aria-label='Subir la fila 2']"));
+                wait.until(ExpectedConditions.attributeToBe(By.id("f.actores.0.actor"), "value", "Familias de Caacupé"));
+                hands.follow(By.cssSelector("button[aria-label='Quitar la fila 3']"));
+                wait.until(d -> d.findElements(By.cssSelector("#field-actores tbody tr")).size() == 2);
+                String saved = driver.findElement(By.id("autosave-status")).getAttribute("data-saved");
+                wait.until(ExpectedConditions.textToBe(By.id("autosave-status"), saved));
+
+                WebElement before = driver.findElement(By.id("exercise-form"));
+                driver.executeScript("location.reload();"); // the frame's page, not the LMS's
+                wait.until(ExpectedConditions.stalenessOf(before));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#field-actores .add-row button")));
+                assertThat(driver.findElement(By.id("f.actores.0.actor")).getAttribute("value")).isEqualTo("Familias de Caacupé");
+                assertThat(new Select(driver.findElement(By.id("f.actores.0.nivel"))).getFirstSelectedOption().getText())
+                        .isEqualTo("Micro: vive el problema");
+                assertThat(new Select(driver.findElement(By.id("f.actores.0.relevancia"))).getFirstSelectedOption().getAttribute("value"))
+                        .isEqualTo("5");
+                assertThat(driver.findElement(By.id("f.actores.0.investigar")).isSelected()).isTrue();
+                assertThat(driver.findElement(By.id("f.actores.1.actor")).getAttribute("value")).isEqualTo("Dirección de hospitales");
+                reached(driver, "exercise-table");
+            });
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /**
      * A participant takes module 1 to the end by keyboard, led by the home's next step (read, then each
      * required exercise, started from the team's workspace and handed in); the module shows completed
      * and the next step moves on. The instructor (the team has no mentor) sees the hand-ins counted on
