@@ -132,6 +132,12 @@ class ExercisesIT {
         Document now = t.ana().page(map);
         assertThat(now.getElementById("f.actores.0.actor").attr("value")).isEqualTo("Hospital regional de Caacupé");
         assertThat(now.selectFirst("select[name=f.actores.1.nivel] option[selected]").attr("value")).isEqualTo("micro");
+        // The actor map drawn as rings: the family (micro, the only one) at the centre, the hospital on the meso ring,
+        // marked to research; the list names them.
+        assertThat(now.select("#rings-actores .picture-point")).hasSize(2);
+        assertThat(now.selectFirst("#rings-actores .picture-point.marked text").text()).isEqualTo("1");
+        assertThat(now.select("#rings-actores .picture-point").get(1).selectFirst("circle").attr("cx")).isEqualTo("160.0");
+        assertThat(now.select("#legend-actores li").eachText()).containsExactly("Hospital regional de Caacupé (a investigar)", "Familias");
 
         // Dates and numbers of the research plan: written, read back; a date that is none is named.
         String plan = t.start("descubrimiento", "plan-de-investigacion");

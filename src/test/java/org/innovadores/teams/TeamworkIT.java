@@ -248,7 +248,10 @@ class TeamworkIT {
         CoursePerson.location(save(c.ana(), team + "/exercises/" + map, Map.of("f.supuestos.0.supuesto", "Las familias usarían un turno por SMS",
                 "f.supuestos.0.x", "1", "f.supuestos.0.y", "5")));
         Document mapPage = c.ana().page(team + "/exercises/" + map);
-        assertThat(mapPage.select(".quadrant").get(0).text()).contains("Las familias usarían un turno por SMS");
+        // Drawn where its ratings say: no evidence (1), high importance (5): top left, numbered, and named in the list.
+        assertThat(mapPage.selectFirst("#matrix-supuestos .picture-point circle").attr("cx")).isEqualTo("40.0");
+        assertThat(mapPage.selectFirst("#matrix-supuestos .picture-point circle").attr("cy")).isEqualTo("40.0");
+        assertThat(mapPage.select("#legend-supuestos li").get(0).text()).contains("Las familias usarían un turno por SMS");
         String card = CoursePerson.idAfter(CoursePerson.location(c.ana().post(team + "/exercises", Map.of("module", "prototipado-y-testeo",
                 "template", "tarjeta-de-experimento"))), "/exercises/");
         CoursePerson.location(save(c.ana(), team + "/exercises/" + card, Map.of("f.supuesto", map, "f.creemos", "Que un SMS reduce la espera",
