@@ -274,7 +274,8 @@ public class ExerciseResource {
         boolean allowed = switch (wanted) {
             case SUBMITTED -> seat.canWrite() && exercise.status().editable();
             case CHANGES_REQUESTED, ACCEPTED -> seat.canReview() && exercise.status() == Exercise.Status.SUBMITTED;
-            case DRAFT -> false;
+            // The team may take a hand-in back while it waits, before anyone has reviewed it.
+            case DRAFT -> seat.canWrite() && exercise.status() == Exercise.Status.SUBMITTED;
         };
         if (!allowed) {
             if (!seat.canWrite() && !seat.canReview()) throw ClientError.forbidden("error.forbidden");

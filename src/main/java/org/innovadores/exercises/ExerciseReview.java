@@ -39,7 +39,7 @@ public class ExerciseReview {
             case SUBMITTED -> new Outcome(program, item, members, "Submitted", "PendingManual", null, null);
             case CHANGES_REQUESTED -> new Outcome(program, item, members, "InProgress", "Pending", null, reason);
             case ACCEPTED -> new Outcome(program, item, members, "Completed", "FullyGraded", score == null ? 100.0 : score, null);
-            case DRAFT -> null;
+            case DRAFT -> new Outcome(program, item, members, "InProgress", "NotReady", null, null); // taken back
         };
         if (outcome != null && !members.isEmpty()) outcomes.fire(outcome);
         ExerciseEvent.Kind kind = switch (status) {

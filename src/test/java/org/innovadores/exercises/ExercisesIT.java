@@ -197,5 +197,16 @@ class ExercisesIT {
         assertThat(handedIn.select("#field-actores tbody tr")).hasSize(5);
         List<String> headers = handedIn.select("#field-actores thead th").eachText();
         assertThat(headers).contains("Actor", "Tipo", "Nivel", "Relaciones", "¿Investigarlo?");
+
+        // While it waits, the team can take it back and go on; the instructor cannot take it back for them.
+        assertThat(t.teacher().post(map + "/status", Map.of("status", "DRAFT")).statusCode()).isEqualTo(409);
+        assertThat(handedIn.getElementById("withdraw")).isNotNull();
+        CoursePerson.location(t.ana().post(map + "/status", Map.of("status", "DRAFT")));
+        Document back = t.ana().page(map);
+        assertThat(back.getElementById("status").text()).isEqualTo("Borrador");
+        assertThat(back.getElementById("exercise-form")).as("editable again").isNotNull();
+        assertThat(t.ana().post(map + "/status", Map.of("status", "DRAFT")).statusCode()).as("only a waiting hand-in").isEqualTo(409);
+        CoursePerson.location(t.ana().post(map + "/status", Map.of("status", "SUBMITTED")));
+        assertThat(t.ana().page(map).getElementById("status").text()).isEqualTo("Entregado");
     }
 }
