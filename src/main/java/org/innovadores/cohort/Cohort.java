@@ -94,14 +94,6 @@ public class Cohort {
                            List<Standing> standings, List<Exercise> exercises, Map<UUID, Team> teamsById,
                            List<Week> weeks, List<WorkshopViews> workshopViews, Map<UUID, int[]> sessionsByTeamAndWeek,
                            int participants) {
-        public int maxCompleted() {
-            return weeks.stream().mapToInt(Week::completedSoFar).max().orElse(0);
-        }
-
-        public int maxWaiting() {
-            return weeks.stream().mapToInt(Week::reviewsWaiting).max().orElse(0);
-        }
-
         public int[] sessions(UUID team) {
             return sessionsByTeamAndWeek.getOrDefault(team, new int[weeks.size()]);
         }

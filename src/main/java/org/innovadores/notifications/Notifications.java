@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import org.innovadores.participants.Inbox;
 import org.innovadores.participants.ToolSession;
 import org.innovadores.program.CourseVisited;
@@ -79,13 +78,18 @@ public class Notifications implements Inbox {
         }
     }
 
+    private static final String SELECT = "SELECT id, kind, actor, about, detail, link, created_at, read_at FROM notification ";
+
+    private static Notice notice(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new Notice(row.getObject(1, UUID.class), Kind.valueOf(row.getString(2)), row.getString(3), row.getString(4),
+                row.getString(5), row.getString(6), row.getObject(7, OffsetDateTime.class).toInstant(),
+                row.getObject(8, OffsetDateTime.class) != null);
+    }
+
     public List<Notice> latest(Program program, String subject, int limit) {
         List<Notice> notices = new ArrayList<>();
-        db.query("SELECT id, kind, actor, about, detail, link, created_at, read_at FROM notification WHERE program_id = ? AND subject = ? "
-                        + "ORDER BY created_at DESC LIMIT " + Math.max(1, Math.min(limit, 500)),
-                row -> notices.add(new Notice(row.getObject(1, UUID.class), Kind.valueOf(row.getString(2)), row.getString(3),
-                        row.getString(4), row.getString(5), row.getString(6), row.getObject(7, OffsetDateTime.class).toInstant(),
-                        row.getObject(8, OffsetDateTime.class) != null)), program.id(), subject);
+        db.query(SELECT + "WHERE program_id = ? AND subject = ? ORDER BY created_at DESC LIMIT " + Math.max(1, Math.min(limit, 500)),
+                row -> notices.add(notice(row)), program.id(), subject);
         return notices;
     }
 
@@ -98,7 +102,9 @@ public class Notifications implements Inbox {
     public Optional<Notice> open(Program program, String subject, UUID id) {
         db.update("UPDATE notification SET read_at = ? WHERE id = ? AND program_id = ? AND subject = ? AND read_at IS NULL",
                 OffsetDateTime.now(ZoneOffset.UTC), id, program.id(), subject);
-        return latest(program, subject, 500).stream().filter(n -> n.id().equals(id)).findFirst();
+        List<Notice> found = new ArrayList<>();
+        db.query(SELECT + "WHERE id = ? AND program_id = ? AND subject = ?", row -> found.add(notice(row)), id, program.id(), subject);
+        return found.stream().findFirst();
     }
 
     @Override
@@ -139,19 +145,14 @@ public class Notifications implements Inbox {
         return found.stream().findFirst();
     }
 
-    /** Who was last recorded: the address and language change rarely; once an hour per person is enough. */
-    private final Map<String, Instant> recorded = new ConcurrentHashMap<>();
+    /** Address and language come with a launch (a new session): recorded once per session and hour, not per page. */
+    private final org.innovadores.runtime.Recently recorded = new org.innovadores.runtime.Recently(java.time.Duration.ofHours(1));
 
     /** Every launch into a course tells the address the LMS shares and the person's language. */
     void remember(@Observes CourseVisited visit) {
         ToolSession session = visit.session();
-        String email = email(session.launchClaims());
-        String key = visit.program().id() + "|" + session.subject() + "|" + email + "|" + session.locale();
-        Instant last = recorded.get(key);
-        if (last != null && last.isAfter(Instant.now().minusSeconds(3600))) return;
-        ensure(visit.program().id(), session.subject(), email, session.locale());
-        if (recorded.size() > 100_000) recorded.clear();
-        recorded.put(key, Instant.now());
+        if (!recorded.due(visit.program().id() + "|" + session.id())) return;
+        ensure(visit.program().id(), session.subject(), email(session.launchClaims()), session.locale());
     }
 
     private void ensure(UUID program, String subject, String email, String locale) {

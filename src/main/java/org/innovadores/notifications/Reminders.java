@@ -94,17 +94,18 @@ public class Reminders {
             ZonedDateTime local = moment.withZoneSameInstant(zone);
             Map<String, String> everyone = people(program.id());
             if (everyone.isEmpty()) continue;
-            workshopsTomorrow(program, local, everyone);
+            List<ProgramModule> modules = programs.publishedModules(program); // read once for both
+            workshopsTomorrow(program, modules, local, everyone);
             boolean daily = "DAILY".equalsIgnoreCase(digestDay);
             boolean digestDue = (daily || local.getDayOfWeek() == DayOfWeek.valueOf(digestDay.toUpperCase(Locale.ROOT)))
                     && local.getHour() >= digestHour;
-            if (digestDue) digests(program, local, everyone, daily);
+            if (digestDue) digests(program, modules, local, everyone, daily);
         }
     }
 
-    private void workshopsTomorrow(Program program, ZonedDateTime local, Map<String, String> everyone) {
+    private void workshopsTomorrow(Program program, List<ProgramModule> modules, ZonedDateTime local, Map<String, String> everyone) {
         LocalDate tomorrow = local.toLocalDate().plusDays(1);
-        for (ProgramModule module : programs.publishedModules(program)) {
+        for (ProgramModule module : modules) {
             for (ModuleContent.Workshop workshop : module.content().workshops()) {
                 var start = workshop.start(local.getZone());
                 if (start.isEmpty() || !start.get().toLocalDate().equals(tomorrow)) continue;
@@ -121,13 +122,14 @@ public class Reminders {
     }
 
     /** The week's unread notices and the workshops of the coming seven days, per person; nothing to say, no digest. */
-    private void digests(Program program, ZonedDateTime local, Map<String, String> everyone, boolean daily) {
+    private void digests(Program program, List<ProgramModule> modules, ZonedDateTime local, Map<String, String> everyone,
+                         boolean daily) {
         String week = daily ? local.toLocalDate().toString()
                 : local.get(IsoFields.WEEK_BASED_YEAR) + "-W" + String.format(Locale.ROOT, "%02d", local.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
         Map<String, List<String>> workshopsIn = new HashMap<>();
         for (String lang : List.of("es", "en")) {
             List<String> workshops = new ArrayList<>();
-            for (ProgramModule module : programs.publishedModules(program)) {
+            for (ProgramModule module : modules) {
                 for (ModuleContent.Workshop workshop : module.content().workshops()) {
                     workshop.start(local.getZone()).filter(s -> !s.toLocalDate().isBefore(local.toLocalDate())
                                     && s.toLocalDate().isBefore(local.toLocalDate().plusDays(7)))

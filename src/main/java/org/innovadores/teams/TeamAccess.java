@@ -48,17 +48,13 @@ public class TeamAccess {
         }
     }
 
-    /** Who was last recorded when: every overview page fires this, and once an hour per person is enough. */
-    private final java.util.Map<String, java.time.Instant> recorded = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Every overview page fires the visit, and once an hour per person is enough. */
+    private final org.innovadores.runtime.Recently recorded = new org.innovadores.runtime.Recently(java.time.Duration.ofHours(1));
 
     void remember(@Observes CourseVisited visit) {
         ToolSession session = visit.session();
-        String key = visit.program().id() + "|" + session.subject() + "|" + session.role() + "|" + session.displayName();
-        java.time.Instant last = recorded.get(key);
-        if (last != null && last.isAfter(java.time.Instant.now().minusSeconds(3600))) return;
+        if (!recorded.due(visit.program().id() + "|" + session.subject() + "|" + session.role() + "|" + session.displayName())) return;
         teams.seen(visit.program().id(), session.subject(), session.displayName(), session.role().name());
-        if (recorded.size() > 100_000) recorded.clear();
-        recorded.put(key, java.time.Instant.now());
     }
 
     public Seat seat(Visit visit, String teamId) {

@@ -85,7 +85,12 @@ public final class Texts implements LocalizationSupport {
         }
     }
 
+    /** Each text's pattern parsed once: a page such as the cohort's formats hundreds of cells. */
+    private final java.util.Map<String, java.text.MessageFormat> patterns = new java.util.concurrent.ConcurrentHashMap<>();
+
     public String format(String key, Object... args) {
-        return java.text.MessageFormat.format(get(key), args);
+        // A MessageFormat is not safe to share between threads: each use formats with its own copy.
+        java.text.MessageFormat parsed = patterns.computeIfAbsent(key, k -> new java.text.MessageFormat(get(k)));
+        return ((java.text.MessageFormat) parsed.clone()).format(args);
     }
 }
