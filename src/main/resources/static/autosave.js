@@ -21,7 +21,7 @@
         function () { return [response.status, {}]; });
     })
       .then(function (answer) {
-        if (answer[0] === 200) show(answer[1].problems || []);
+        if (answer[0] === 200) { show(answer[1].problems || []); keepRowIds(answer[1].rowIds || {}); redraw(answer[1].pictures || {}); }
         if (answer[0] === 200 && answer[1].conflicts && answer[1].conflicts.length === 0) {
           status.textContent = (answer[1].problems || []).length ? status.dataset.partly : status.dataset.saved;
         } else if (answer[0] === 200) {
@@ -31,6 +31,24 @@
         }
       }).catch(function () { status.textContent = status.dataset.offline; })
       .finally(function () { sending = false; if (again) { again = false; save(); } });
+  }
+
+  // A row added on the page gets its id from the first save; the next saves name the same row.
+  function keepRowIds(ids) {
+    Object.keys(ids).forEach(function (name) {
+      var input = form.querySelector('input[type=hidden][name="' + name + '"]');
+      if (input && input.value === '') input.value = ids[name];
+    });
+  }
+
+  // The pictures follow what was saved, drawn by the tool as on a full page.
+  function redraw(pictures) {
+    Object.keys(pictures).forEach(function (id) {
+      var old = document.getElementById(id);
+      if (!old) return;
+      var fresh = document.createRange().createContextualFragment(pictures[id]).firstElementChild;
+      if (fresh) old.replaceWith(fresh);
+    });
   }
 
   // Values the tool did not keep: listed on top (each a link to its input), the input marked and

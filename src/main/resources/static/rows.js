@@ -87,6 +87,7 @@
       var row = template.cloneNode(true);
       row.querySelectorAll('input, select, textarea').forEach(function (i) {
         if (i.type === 'checkbox') i.checked = false;
+        else if (/\._id$/.test(i.name)) i.value = '';
         else if (i.type !== 'hidden') i.value = i.name.match(/\.(x|y)$/) ? '3' : '';
         i.removeAttribute('aria-invalid');
       });

@@ -150,7 +150,7 @@ public class Cohort {
         List<Exercise> exercises = new ArrayList<>();
         Map<UUID, Map<String, Set<String>>> handedIn = new HashMap<>();
         db.query("SELECT e.id, e.team_id, e.module_key, e.template_key, e.title, e.status, e.updated_at FROM exercise e "
-                + "JOIN team t ON t.id = e.team_id WHERE t.program_id = ? ORDER BY e.updated_at", row -> {
+                + "JOIN team t ON t.id = e.team_id WHERE t.program_id = ? AND e.status <> 'DELETED' ORDER BY e.updated_at", row -> {
             Exercise exercise = new Exercise(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3), row.getString(4),
                     row.getString(5), row.getString(6), row.getObject(7, OffsetDateTime.class).toInstant());
             exercises.add(exercise);

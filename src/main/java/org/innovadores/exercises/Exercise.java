@@ -9,9 +9,12 @@ import java.util.UUID;
 public record Exercise(UUID id, UUID teamId, String moduleKey, String templateKey, UUID templateId, String title,
                        Status status, Map<String, JsonValue> values, int version, Instant updatedAt) {
 
-    /** The review cycle: the team submits, a mentor or instructor requests changes or accepts. */
+    /**
+     * The review cycle: the team submits, a mentor or instructor requests changes or accepts. A draft
+     * the team deleted is kept, with its history, for the instructor; it counts nowhere.
+     */
     public enum Status {
-        DRAFT, SUBMITTED, CHANGES_REQUESTED, ACCEPTED;
+        DRAFT, SUBMITTED, CHANGES_REQUESTED, ACCEPTED, DELETED;
 
         /** Whether the team may still change it. */
         public boolean editable() {

@@ -94,9 +94,26 @@ public class ExerciseResource {
 
     public record Form(Page page, Seat seat, Exercise exercise, TemplateDefinition template, Map<String, JsonValue> values,
                        Map<String, List<LinkOption>> linkOptions, List<Exercises.OpenConflict> conflicts,
-                       List<Exercises.Comment> comments, List<Shown> problems, String notice, String csrf, List<String> incomplete) {
+                       List<Exercises.Comment> comments, List<Shown> problems, String notice, String csrf, List<String> incomplete,
+                       List<String> reviewers, String commentOn) {
         public boolean editable() {
             return seat.canWrite() && exercise.status().editable();
+        }
+
+        /** The comments (not the answers) on a field or on one of its rows, shown beside it. */
+        public List<Exercises.Comment> commentsOn(String fieldKey) {
+            return comments.stream().filter(c -> c.parent() == null && c.field() != null
+                    && (c.field().equals(fieldKey) || c.field().startsWith(fieldKey + "/"))).toList();
+        }
+
+        /** Where a comment points, in words: the field's label, and the row with its first cell for a row. */
+        public String place(Exercises.Comment c) {
+            return c.field() == null ? page.t().get("exercises.wholeExercise") : CommentTarget.place(template, exercise.values(), c.field(), page.t());
+        }
+
+        /** What a comment can point to: the whole exercise, each field, each row of a table. */
+        public List<CommentTarget> commentTargets() {
+            return CommentTarget.all(template, exercise.values(), page.t());
         }
 
         /** Input name → message, for marking each input that holds a value not kept. */
@@ -105,6 +122,18 @@ public class ExerciseResource {
             problems.forEach(p -> byInput.putIfAbsent(p.input(), p.message()));
             return byInput;
         }
+    }
+
+    /** "Check your answers" before handing in: everything as the reviewer will read it, or what is still missing. */
+    public record Confirm(Page page, Seat seat, Exercise exercise, TemplateDefinition template, Map<String, List<LinkOption>> linkOptions,
+                          List<String> incomplete, List<String> reviewers, String csrf) {
+    }
+
+    /** One exercise as printed: its template, values and what its links name. */
+    public record Printed(Exercise exercise, TemplateDefinition template, Map<String, List<LinkOption>> linkOptions) {
+    }
+
+    public record Print(Page page, Seat seat, List<Printed> exercises) {
     }
 
     public record History(Page page, Seat seat, Exercise exercise, TemplateDefinition template, List<Exercises.Revision> revisions,
@@ -146,10 +175,10 @@ public class ExerciseResource {
     @Path("{exercise}")
     @Operation(hidden = true)
     public String form(@PathParam("team") String teamId, @PathParam("exercise") String exerciseId, @QueryParam("s") String token,
-                       @QueryParam("notice") String notice) {
+                       @QueryParam("notice") String notice, @QueryParam("comment") String commentOn) {
         Seat seat = access.seat(courses.visit(token, headers), teamId);
         Exercise exercise = exercise(seat, exerciseId);
-        return render(seat, exercise, exercise.values(), List.of(), notice);
+        return render(seat, exercise, exercise.values(), List.of(), notice, commentOn);
     }
 
 
@@ -187,17 +216,25 @@ public class ExerciseResource {
         // A value that is not allowed never blocks the rest: everything else is saved, that cell keeps
         // what was stored, and the answer names it (label, row, what is allowed) with what was typed.
         List<FieldValues.Problem> problems = new ArrayList<>();
-        Map<String, JsonValue> mine = FieldValues.fromForm(template, form, linkable(seat, exercise), exercise.values(), problems);
+        Map<String, String> newRowIds = new java.util.LinkedHashMap<>();
+        Map<String, JsonValue> mine = FieldValues.fromForm(template, form, linkable(seat, exercise, template), exercise.values(), problems,
+                newRowIds);
         boolean json = accept != null && accept.contains(MediaType.APPLICATION_JSON);
         Exercises.Saved saved = exercises.save(seat.team().id(), exercise.id(), basedOn, mine, seat.subject(), seat.name());
         Texts t = signedIn.texts(seat.visit().session());
         List<Shown> shown = problems.stream().map(p -> shown(p, template, t)).distinct().toList();
         if (json) {
-            String conflicts = saved.conflicts().stream().map(c -> "\"" + c.field() + "\"").collect(Collectors.joining(","));
+            jakarta.json.JsonArrayBuilder conflicts = jakarta.json.Json.createArrayBuilder();
+            saved.conflicts().forEach(c -> conflicts.add(c.field()));
             jakarta.json.JsonArrayBuilder refused = jakarta.json.Json.createArrayBuilder();
             shown.forEach(p -> refused.add(jakarta.json.Json.createObjectBuilder().add("input", p.input()).add("message", p.message())));
-            return Response.ok("{\"version\":" + saved.exercise().version() + ",\"changed\":" + saved.changed().size()
-                    + ",\"conflicts\":[" + conflicts + "],\"problems\":" + refused.build() + "}", MediaType.APPLICATION_JSON).build();
+            jakarta.json.JsonObjectBuilder ids = jakarta.json.Json.createObjectBuilder();
+            newRowIds.forEach(ids::add);
+            // The page keeps each new row's id (so the next save names the same row) and redraws its pictures.
+            return Response.ok(jakarta.json.Json.createObjectBuilder().add("version", saved.exercise().version())
+                    .add("changed", saved.changed().size()).add("conflicts", conflicts).add("problems", refused).add("rowIds", ids)
+                    .add("pictures", pictures(template, saved.exercise().values(), new Page("", t, null)))
+                    .build().toString(), MediaType.APPLICATION_JSON).build();
         }
         if (!shown.isEmpty()) {
             // Without script: the page again, with what was typed where it was typed, and the summary on top.
@@ -205,6 +242,21 @@ public class ExerciseResource {
             return Response.status(422).entity(render(seat, saved.exercise(), typed, shown, null)).build();
         }
         return seeOther(seat, "/" + exercise.id(), saved.conflicts().isEmpty() ? "saved" : "conflicts");
+    }
+
+    /** Each picture of the exercise drawn again, by the id of the element that holds it on the page. */
+    private jakarta.json.JsonObject pictures(TemplateDefinition template, Map<String, JsonValue> values, Page page) {
+        jakarta.json.JsonObjectBuilder drawn = jakarta.json.Json.createObjectBuilder();
+        if (template.picture() != null) {
+            drawn.add("template-picture", pages.render("exercises/pictures.jte",
+                    Map.<String, Object>of("template", template, "values", values, "page", page)));
+        }
+        for (TemplateDefinition.Field field : template.fields()) {
+            if (field.type() != TemplateDefinition.Type.TABLE && field.type() != TemplateDefinition.Type.MATRIX) continue;
+            drawn.add("picture-of-" + field.key(), pages.render("exercises/field-picture.jte",
+                    Map.<String, Object>of("field", field, "value", values.getOrDefault(field.key(), JsonValue.EMPTY_JSON_ARRAY), "page", page)));
+        }
+        return drawn.build();
     }
 
     /** A problem in words: "Actores, fila 3, «Relevancia»: escriba un número del 1 al 5; «9» no se guardó." */
@@ -272,6 +324,7 @@ public class ExerciseResource {
             }
         }
         boolean allowed = switch (wanted) {
+            case DELETED -> false; // deleting a draft has its own request
             case SUBMITTED -> seat.canWrite() && exercise.status().editable();
             case CHANGES_REQUESTED, ACCEPTED -> seat.canReview() && exercise.status() == Exercise.Status.SUBMITTED;
             // The team may take a hand-in back while it waits, before anyone has reviewed it.
@@ -301,6 +354,65 @@ public class ExerciseResource {
         return seeOther(seat, "/" + exercise.id(), "status");
     }
 
+    /** The check before handing in: the whole exercise read as its reviewer will, and what is missing if anything is. */
+    @GET
+    @Path("{exercise}/submit")
+    @Operation(hidden = true)
+    public String confirm(@PathParam("team") String teamId, @PathParam("exercise") String exerciseId, @QueryParam("s") String token) {
+        Seat seat = access.seat(courses.visit(token, headers), teamId);
+        if (!seat.canWrite()) throw ClientError.forbidden("exercises.error.notMember");
+        Exercise exercise = exercise(seat, exerciseId);
+        if (!exercise.status().editable()) throw new ClientError(Response.Status.CONFLICT, "exercises.error.transition");
+        TemplateDefinition template = template(exercise);
+        Page page = signedIn.page(seat.visit().session(), "exercises.confirm.title").titled(exercise.title());
+        return pages.render("exercises/confirm.jte", new Confirm(page, seat, exercise, template, linkOptions(seat, exercise, template),
+                ExerciseRules.incomplete(template, exercise.values(), page.t()), reviewers(seat), sessions.csrf(seat.visit().session())));
+    }
+
+    /** A draft the team no longer wants goes out of every list; the instructor still finds it with its history. */
+    @POST
+    @Path("{exercise}/delete")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response delete(@PathParam("team") String teamId, @PathParam("exercise") String exerciseId,
+                           @FormParam("s") String token, @FormParam("csrf") String csrf) {
+        Seat seat = access.seat(courses.visitForm(token, csrf, headers), teamId);
+        if (!seat.canWrite()) throw ClientError.forbidden("exercises.error.notMember");
+        Exercise exercise = exercise(seat, exerciseId);
+        if (!exercises.deleteDraft(seat.team().id(), exercise.id(), seat.subject(), seat.name())) {
+            throw new ClientError(Response.Status.CONFLICT, "exercises.error.notDraft");
+        }
+        LOG.info(() -> "Exercise " + exercise.id() + " deleted as a draft by a member of team " + seat.team().id());
+        return sessions.seeOther(seat.visit().session(), "/course/teams/" + seat.team().id() + "?notice=deleted");
+    }
+
+    /** One exercise on paper, its pictures included. */
+    @GET
+    @Path("{exercise}/print")
+    @Operation(hidden = true)
+    public String print(@PathParam("team") String teamId, @PathParam("exercise") String exerciseId, @QueryParam("s") String token) {
+        Seat seat = access.seat(courses.visit(token, headers), teamId);
+        Exercise exercise = exercise(seat, exerciseId);
+        Page page = signedIn.page(seat.visit().session(), "exercises.print.title").titled(exercise.title());
+        TemplateDefinition template = template(exercise);
+        return pages.render("exercises/print.jte", new Print(page, seat, List.of(new Printed(exercise, template,
+                linkOptions(seat, exercise, template)))));
+    }
+
+    /** All the team's exercises on paper, one page each, for a workshop without screens. */
+    @GET
+    @Path("print")
+    @Operation(hidden = true)
+    public String printAll(@PathParam("team") String teamId, @QueryParam("s") String token) {
+        Seat seat = access.seat(courses.visit(token, headers), teamId);
+        Page page = signedIn.page(seat.visit().session(), "exercises.print.all").titled(seat.team().name());
+        List<Printed> printed = exercises.of(seat.team().id()).stream().map(e -> {
+            TemplateDefinition template = template(e);
+            return new Printed(e, template, linkOptions(seat, e, template));
+        }).toList();
+        return pages.render("exercises/print.jte", new Print(page, seat, printed));
+    }
+
     @POST
     @Path("{exercise}/comments")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -320,8 +432,12 @@ public class ExerciseResource {
         }
         String text = body == null ? "" : body.strip();
         if (text.isEmpty() || text.length() > 10_000) throw ClientError.badRequest("exercises.error.comment");
-        String fieldKey = field == null || field.isBlank() ? null : field;
-        if (fieldKey != null && template(exercise).field(fieldKey).isEmpty()) throw ClientError.badRequest("error.badRequest");
+        String fieldKey = field == null || field.isBlank() ? null : field.strip();
+        // A field of the template, or one row of a table ("field/row") that the exercise has now.
+        if (fieldKey != null && CommentTarget.all(template(exercise), exercise.values(), signedIn.texts(seat.visit().session())).stream()
+                .noneMatch(target -> target.value().equals(fieldKey))) {
+            throw ClientError.badRequest("exercises.error.commentTarget");
+        }
         UUID parentId = parent == null || parent.isBlank() ? null : Ids.uuid(parent);
         if (parentId != null && existing.stream().noneMatch(c -> c.id().equals(parentId))) throw ClientError.badRequest("error.badRequest");
         Exercises.Comment answered = parentId == null ? null
@@ -391,21 +507,29 @@ public class ExerciseResource {
     // --- helpers ----------------------------------------------------------------------------------
 
     private String render(Seat seat, Exercise exercise, Map<String, JsonValue> values, List<Shown> problems, String notice) {
+        return render(seat, exercise, values, problems, notice, null);
+    }
+
+    private String render(Seat seat, Exercise exercise, Map<String, JsonValue> values, List<Shown> problems, String notice,
+                          String commentOn) {
         ToolSession session = seat.visit().session();
         Page page0 = signedIn.page(session, "exercises.title");
         Page page = page0.titled(exercise.title());
         TemplateDefinition template = template(exercise);
-        Map<String, List<LinkOption>> options = new java.util.HashMap<>();
-        List<Exercise> work = exercises.of(seat.team().id());
-        for (TemplateDefinition.Field field : template.fields()) {
-            if (field.type() == TemplateDefinition.Type.LINK) {
-                options.put(field.key(), work.stream().filter(e -> e.templateKey().equals(field.template()) && !e.id().equals(exercise.id()))
-                        .map(e -> new LinkOption(e.id().toString(), e.title())).toList());
-            }
-        }
+        Map<String, List<LinkOption>> options = linkOptions(seat, exercise, template);
         return pages.render("exercises/exercise.jte", new Form(page, seat, exercise, template, values, options,
                 exercises.conflicts(exercise.id()), exercises.comments(exercise.id()), problems, notice, sessions.csrf(session),
-                ExerciseRules.incomplete(template, exercise.values(), page.t())));
+                ExerciseRules.incomplete(template, exercise.values(), page.t()), reviewers(seat), commentOn));
+    }
+
+    /** Who reviews the team's hand-ins: its mentors by name; none means the course's instructors. */
+    private List<String> reviewers(Seat seat) {
+        List<String> mentors = teams.mentors(seat.team());
+        if (mentors.isEmpty()) return List.of();
+        Map<String, String> names = teams.people(seat.visit().requireProgram().id()).stream()
+                .collect(Collectors.toMap(org.innovadores.teams.Teams.Person::subject,
+                        p -> p.name() == null || p.name().isBlank() ? p.subject() : p.name(), (a, b) -> a));
+        return mentors.stream().map(m -> names.getOrDefault(m, m)).toList();
     }
 
     private Exercise exercise(Seat seat, String id) {
@@ -416,9 +540,43 @@ public class ExerciseResource {
         return templates.byId(exercise.templateId()).orElseThrow().definition();
     }
 
-    private Set<String> linkable(Seat seat, Exercise exercise) {
-        return exercises.of(seat.team().id()).stream().filter(e -> !e.id().equals(exercise.id()))
-                .map(e -> e.id().toString()).collect(Collectors.toSet());
+    /**
+     * What each link field may point to: the team's other exercises of the field's template, or for a
+     * row link each row of their first table ("Mapa de supuestos · 3. Los vecinos…").
+     */
+    Map<String, List<LinkOption>> linkOptions(Seat seat, Exercise exercise, TemplateDefinition template) {
+        Map<String, List<LinkOption>> options = new java.util.HashMap<>();
+        List<Exercise> work = null;
+        for (TemplateDefinition.Field field : template.fields()) {
+            if (field.type() != TemplateDefinition.Type.LINK) continue;
+            if (work == null) work = exercises.of(seat.team().id());
+            List<LinkOption> found = new ArrayList<>();
+            for (Exercise e : work) {
+                if (!e.templateKey().equals(field.template()) || e.id().equals(exercise.id())) continue;
+                if (!field.row()) {
+                    found.add(new LinkOption(e.id().toString(), e.title()));
+                    continue;
+                }
+                TemplateDefinition linked = template(e);
+                linked.rowsField().ifPresent(rowsField -> {
+                    List<Map<String, String>> rows = FieldValues.rows(e.values().get(rowsField.key()));
+                    List<TemplateDefinition.Column> columns = rowsField.type() == TemplateDefinition.Type.MATRIX
+                            ? rowsField.itemColumns() : rowsField.columns();
+                    for (int r = 0; r < rows.size(); r++) {
+                        String text = rows.get(r).getOrDefault(columns.get(0).key(), "");
+                        found.add(new LinkOption(e.id() + "/" + FieldValues.rowId(rows.get(r), r),
+                                e.title() + " · " + (r + 1) + ". " + text));
+                    }
+                });
+            }
+            options.put(field.key(), found);
+        }
+        return options;
+    }
+
+    private Set<String> linkable(Seat seat, Exercise exercise, TemplateDefinition template) {
+        return linkOptions(seat, exercise, template).values().stream().flatMap(List::stream).map(LinkOption::id)
+                .collect(Collectors.toSet());
     }
 
     private Response seeOther(Seat seat, String path, String notice) {

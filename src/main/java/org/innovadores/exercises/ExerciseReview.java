@@ -40,13 +40,14 @@ public class ExerciseReview {
             case CHANGES_REQUESTED -> new Outcome(program, item, members, "InProgress", "Pending", null, reason);
             case ACCEPTED -> new Outcome(program, item, members, "Completed", "FullyGraded", score == null ? 100.0 : score, null);
             case DRAFT -> new Outcome(program, item, members, "InProgress", "NotReady", null, null); // taken back
+            case DELETED -> throw new IllegalArgumentException("a draft is deleted through Exercises.deleteDraft");
         };
         if (outcome != null && !members.isEmpty()) outcomes.fire(outcome);
         ExerciseEvent.Kind kind = switch (status) {
             case SUBMITTED -> ExerciseEvent.Kind.SUBMITTED;
             case CHANGES_REQUESTED -> ExerciseEvent.Kind.CHANGES_REQUESTED;
             case ACCEPTED -> ExerciseEvent.Kind.ACCEPTED;
-            case DRAFT -> null;
+            case DRAFT, DELETED -> null;
         };
         if (kind != null) {
             events.fire(new ExerciseEvent(program, exercise.teamId(), exercise.id(), exercise.title(), kind, author, authorName,

@@ -22,7 +22,7 @@ public final class ExerciseRules {
             JsonValue value = values.get(field.key());
             String label = field.label().text(t.lang());
             boolean empty = switch (field.type()) {
-                case TEXT, LONGTEXT, CHOICE -> FieldValues.string(value).isBlank();
+                case TEXT, LONGTEXT, DATE, CHOICE -> FieldValues.string(value).isBlank();
                 case LIST, LINK -> FieldValues.strings(value).isEmpty();
                 case TABLE, MATRIX -> FieldValues.rows(value).isEmpty();
             };

@@ -63,8 +63,24 @@ public class Exercises {
         return select("SELECT " + COLUMNS + " FROM exercise WHERE id = ? AND team_id = ?", id, team).stream().findFirst();
     }
 
+    /** The team's exercises, drafts it deleted left out. */
     public List<Exercise> of(UUID team) {
-        return select("SELECT " + COLUMNS + " FROM exercise WHERE team_id = ? ORDER BY created_at", team);
+        return select("SELECT " + COLUMNS + " FROM exercise WHERE team_id = ? AND status <> 'DELETED' ORDER BY created_at", team);
+    }
+
+    /** The drafts the team deleted, newest first: kept for the instructor with their history. */
+    public List<Exercise> deleted(UUID team) {
+        return select("SELECT " + COLUMNS + " FROM exercise WHERE team_id = ? AND status = 'DELETED' ORDER BY updated_at DESC", team);
+    }
+
+    /** Deletes a draft (only a draft: handed-in work stays); false when it is no longer one. */
+    @Transactional
+    public boolean deleteDraft(UUID team, UUID exercise, String author, String authorName) {
+        Exercise current = select("SELECT " + COLUMNS + " FROM exercise WHERE id = ? AND team_id = ? FOR UPDATE", exercise, team)
+                .stream().findFirst().orElseThrow();
+        if (current.status() != Exercise.Status.DRAFT) return false;
+        setStatus(team, exercise, Exercise.Status.DELETED, author, authorName);
+        return true;
     }
 
     /** Merges a member's values into the exercise; see the class comment. */

@@ -50,6 +50,13 @@ public final class FieldValues {
      */
     public static Map<String, JsonValue> fromForm(TemplateDefinition template, MultivaluedMap<String, String> form,
                                                   Set<String> linkable, Map<String, JsonValue> stored, List<Problem> problems) {
+        return fromForm(template, form, linkable, stored, problems, new LinkedHashMap<>());
+    }
+
+    /** As above; {@code newRowIds} receives the id given to each row that came without one, by its input's name. */
+    public static Map<String, JsonValue> fromForm(TemplateDefinition template, MultivaluedMap<String, String> form,
+                                                  Set<String> linkable, Map<String, JsonValue> stored, List<Problem> problems,
+                                                  Map<String, String> newRowIds) {
         Map<String, JsonValue> values = new LinkedHashMap<>();
         for (Field field : template.fields()) {
             String name = "f." + field.key();
@@ -59,6 +66,14 @@ public final class FieldValues {
             JsonValue before = stored.get(field.key());
             values.put(field.key(), switch (field.type()) {
                 case TEXT, LONGTEXT -> Json.createValue(text(form.getFirst(name), field, null, null, problems));
+                case DATE -> {
+                    String date = text(form.getFirst(name), field, null, null, problems);
+                    if (!date.isEmpty() && !isDate(date)) {
+                        problems.add(new Problem(field.key(), null, null, date, "exercises.problem.date", List.of()));
+                        yield before instanceof JsonString ? before : Json.createValue("");
+                    }
+                    yield Json.createValue(date);
+                }
                 case CHOICE -> {
                     String choice = text(form.getFirst(name), field, null, null, problems);
                     if (!choice.isEmpty() && field.options().stream().noneMatch(o -> o.key().equals(choice))) {
@@ -73,15 +88,16 @@ public final class FieldValues {
                     text.lines().map(String::strip).filter(l -> !l.isEmpty()).limit(MAX_ROWS).forEach(items::add);
                     yield items.build();
                 }
-                case TABLE -> rows(form, name, field, field.columns(), false, rows(before), problems);
-                case MATRIX -> rows(form, name, field, field.itemColumns(), true, rows(before), problems);
+                case TABLE -> rows(form, name, field, field.columns(), false, rows(before), problems, newRowIds);
+                case MATRIX -> rows(form, name, field, field.itemColumns(), true, rows(before), problems, newRowIds);
                 case LINK -> {
                     JsonArrayBuilder links = Json.createArrayBuilder();
                     List<String> chosen = form.getOrDefault(name, List.of());
                     boolean refused = false;
                     for (String id : chosen) {
                         if (id == null || id.isBlank()) continue;
-                        if (!linkable.contains(id)) {
+                        // A row link names "exercise/row"; an exercise link the exercise alone.
+                        if (!linkable.contains(id) || field.row() != id.contains("/")) {
                             problems.add(new Problem(field.key(), null, null, id, "exercises.problem.link", List.of()));
                             refused = true;
                         } else links.add(id);
@@ -95,9 +111,43 @@ public final class FieldValues {
         return values;
     }
 
+    /**
+     * Each row keeps an id of its own ("_id", which no column key can be), carried by the form, so a
+     * link to one row (a test card's assumption) and a comment on it follow the row when rows are
+     * added, moved or removed. A row saved before rows had ids is known as "r" and its position until
+     * it is saved again with that id.
+     */
+    public static final String ROW_ID = "_id";
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("[a-z0-9]{1,16}");
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    public static String rowId(Map<String, String> row, int index) {
+        String id = row.get(ROW_ID);
+        return id == null || id.isBlank() ? "r" + index : id;
+    }
+
+    private static String newRowId(Set<String> taken) {
+        String id;
+        do {
+            id = Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+            id = id.substring(0, Math.min(10, id.length()));
+        } while (taken.contains(id));
+        return id;
+    }
+
+    private static boolean isDate(String text) {
+        try {
+            java.time.LocalDate.parse(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
+    }
+
     private static JsonArray rows(MultivaluedMap<String, String> form, String name, Field field, List<Column> columns, boolean matrix,
-                                  List<Map<String, String>> before, List<Problem> problems) {
+                                  List<Map<String, String>> before, List<Problem> problems, Map<String, String> newRowIds) {
         JsonArrayBuilder rows = Json.createArrayBuilder();
+        Set<String> ids = new java.util.HashSet<>();
         int kept = 0;
         for (int r = 0; r < MAX_ROWS; r++) {
             String prefix = name + "." + r + ".";
@@ -106,8 +156,17 @@ public final class FieldValues {
                 if (r > 0 && !form.containsKey(name + "." + (r + 1) + "." + columns.get(0).key())) break;
                 continue;
             }
-            Map<String, String> previous = kept < before.size() ? before.get(kept) : Map.of();
             JsonObjectBuilder row = Json.createObjectBuilder();
+            String id = form.getFirst(prefix + ROW_ID);
+            id = id == null ? "" : id.strip();
+            boolean given = !ID.matcher(id).matches() || ids.contains(id);
+            if (given) id = newRowId(ids);
+            // A refused cell keeps what this same row held: found by its id, or by its place when the form named none.
+            String rowKey = id;
+            int position = kept;
+            Map<String, String> previous = given ? (position < before.size() ? before.get(position) : Map.of())
+                    : java.util.stream.IntStream.range(0, before.size()).filter(i -> rowId(before.get(i), i).equals(rowKey))
+                    .mapToObj(before::get).findFirst().orElse(Map.of());
             boolean empty = true;
             for (Column c : columns) {
                 String cell = text(form.getFirst(prefix + c.key()), field, r, c, problems);
@@ -115,6 +174,9 @@ public final class FieldValues {
                 row.add(c.key(), cell(field, r, c, cell, previous.getOrDefault(c.key(), ""), problems));
             }
             if (empty) continue;
+            ids.add(id);
+            row.add(ROW_ID, id);
+            if (given) newRowIds.put(prefix + ROW_ID, id);
             kept++;
             if (matrix) {
                 row.add("x", rating(form.getFirst(prefix + "x"), field, r, "x", previous.get("x"), problems));
@@ -140,14 +202,7 @@ public final class FieldValues {
                     yield "exercises.problem.rating";
                 }
             }
-            case DATE -> {
-                try {
-                    java.time.LocalDate.parse(typed);
-                    yield null;
-                } catch (java.time.format.DateTimeParseException e) {
-                    yield "exercises.problem.date";
-                }
-            }
+            case DATE -> isDate(typed) ? null : "exercises.problem.date";
             case NUMBER -> typed.replace(',', '.').matches("-?\\d{1,12}(\\.\\d{1,6})?") ? null : "exercises.problem.number";
         };
         if (column.type() == TemplateDefinition.ColumnType.YESNO) return yes(typed) ? "si" : "";
@@ -239,7 +294,7 @@ public final class FieldValues {
         Map<String, JsonValue> values = new LinkedHashMap<>();
         for (Field field : template.fields()) {
             values.put(field.key(), switch (field.type()) {
-                case TEXT, LONGTEXT, CHOICE -> Json.createValue("");
+                case TEXT, LONGTEXT, DATE, CHOICE -> Json.createValue("");
                 default -> JsonValue.EMPTY_JSON_ARRAY;
             });
         }
@@ -256,7 +311,9 @@ public final class FieldValues {
                 if (item instanceof JsonString s) lines.add("• " + s.getString());
                 else if (item instanceof JsonObject row) {
                     List<String> cells = new ArrayList<>();
-                    row.forEach((k, v) -> cells.add(k + ": " + (v instanceof JsonString s ? s.getString() : v.toString())));
+                    row.forEach((k, v) -> {
+                        if (!k.equals(ROW_ID)) cells.add(k + ": " + (v instanceof JsonString s ? s.getString() : v.toString()));
+                    });
                     lines.add("• " + String.join(" | ", cells));
                 }
             }

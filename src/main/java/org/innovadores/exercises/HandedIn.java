@@ -40,7 +40,8 @@ public class HandedIn implements TeamProgress {
         Optional<UUID> team = teams.teamOf(program.id(), subject);
         if (team.isEmpty()) return Optional.empty();
         String[] exercise = new String[1];
-        db.query("SELECT id FROM exercise WHERE team_id = ? AND module_key = ? AND template_key = ? ORDER BY updated_at",
+        db.query("SELECT id FROM exercise WHERE team_id = ? AND module_key = ? AND template_key = ? AND status <> 'DELETED' "
+                        + "ORDER BY updated_at",
                 row -> exercise[0] = row.getObject(1, UUID.class).toString(), team.get(), moduleKey, templateKey);
         return Optional.of("/course/teams/" + team.get() + (exercise[0] == null ? "" : "/exercises/" + exercise[0]));
     }
@@ -70,7 +71,7 @@ public class HandedIn implements TeamProgress {
         if (team == null) return Optional.empty();
         String workspace = "/course/teams/" + team.id();
         Map<String, Integer> byStatus = new HashMap<>();
-        db.query("SELECT status, COUNT(*) FROM exercise WHERE team_id = ? GROUP BY status", row -> byStatus.put(row.getString(1), row.getInt(2)),
+        db.query("SELECT status, COUNT(*) FROM exercise WHERE team_id = ? AND status <> 'DELETED' GROUP BY status", row -> byStatus.put(row.getString(1), row.getInt(2)),
                 team.id());
         List<String> mentors = new ArrayList<>();
         db.query("SELECT COALESCE(c.display_name, m.subject) FROM team_mentor m LEFT JOIN course_member c ON c.program_id = ? "

@@ -11,10 +11,18 @@ import org.innovadores.program.Localized;
  * An exercise template as data: its typed fields with Spanish and English labels and help. Kept in
  * versions; an exercise stays on the version it was started with. {@code repeats}: a team may keep
  * several exercises of it (test cards, field notes, learning cards); otherwise one per team.
+ * {@code picture}: the drawing the method makes of the whole exercise, beside its form.
  */
-public record TemplateDefinition(String key, Localized title, Localized purpose, List<Field> fields, Boolean repeats) {
+public record TemplateDefinition(String key, Localized title, Localized purpose, List<Field> fields, Boolean repeats, Picture picture) {
 
-    public enum Type { TEXT, LONGTEXT, LIST, TABLE, CHOICE, MATRIX, LINK }
+    /**
+     * Drawings made of several fields: the problem tree (central problem, "causas" table with
+     * "subcausa-de", "efectos" list), the empathy map (its quadrant lists around "quien"), the journey
+     * (the "etapas" table with its "emocion" rating).
+     */
+    public enum Picture { PROBLEM_TREE, EMPATHY_MAP, JOURNEY }
+
+    public enum Type { TEXT, LONGTEXT, DATE, LIST, TABLE, CHOICE, MATRIX, LINK }
 
     /** What a table's cell holds; an older definition without types has text columns. */
     public enum ColumnType { TEXT, LONGTEXT, CHOICE, RATING, YESNO, DATE, NUMBER }
@@ -54,11 +62,20 @@ public record TemplateDefinition(String key, Localized title, Localized purpose,
      * One field. Tables have {@code columns}; choices {@code options}; a 2×2 matrix places items
      * (described by {@code itemColumns}) by two ratings from 1 to 5 on {@code xAxis} and {@code yAxis};
      * a link points to exercises of another {@code template} of the same team ({@code multiple} for
-     * several). {@code consent} marks the choice that records whether consent was obtained.
+     * several), or with {@code row} to one row of such an exercise's first table or matrix (the
+     * assumption a test card tests). {@code consent} marks the choice that records whether consent
+     * was obtained.
      */
     public record Field(String key, Type type, Localized label, Localized help, List<Column> columns, List<Option> options,
                         Localized xAxis, Localized yAxis, List<Column> itemColumns, String template, boolean multiple,
-                        boolean consent, Integer minRows, Integer maxRows, Boolean required) {
+                        boolean consent, Integer minRows, Integer maxRows, Boolean required, Boolean row) {
+
+        public Field(String key, Type type, Localized label, Localized help, List<Column> columns, List<Option> options,
+                     Localized xAxis, Localized yAxis, List<Column> itemColumns, String template, boolean multiple,
+                     boolean consent, Integer minRows, Integer maxRows, Boolean required) {
+            this(key, type, label, help, columns, options, xAxis, yAxis, itemColumns, template, multiple, consent, minRows, maxRows,
+                    required, false);
+        }
 
         public Field(String key, Type type, Localized label, Localized help, List<Column> columns, List<Option> options,
                      Localized xAxis, Localized yAxis, List<Column> itemColumns, String template, boolean multiple,
@@ -69,6 +86,7 @@ public record TemplateDefinition(String key, Localized title, Localized purpose,
         @jakarta.json.bind.annotation.JsonbCreator
         public Field {
             required = required != null && required;
+            row = row != null && row;
             help = help == null ? Localized.empty() : help;
             columns = columns == null ? List.of() : List.copyOf(columns);
             options = options == null ? List.of() : List.copyOf(options);
@@ -77,7 +95,7 @@ public record TemplateDefinition(String key, Localized title, Localized purpose,
     }
 
     public TemplateDefinition(String key, Localized title, Localized purpose, List<Field> fields) {
-        this(key, title, purpose, fields, false);
+        this(key, title, purpose, fields, false, null);
     }
 
     @jakarta.json.bind.annotation.JsonbCreator
@@ -88,6 +106,11 @@ public record TemplateDefinition(String key, Localized title, Localized purpose,
 
     public boolean repeatable() {
         return repeats;
+    }
+
+    /** The first table or matrix: the rows another exercise's link can point to. */
+    public java.util.Optional<Field> rowsField() {
+        return fields.stream().filter(f -> f.type() == Type.TABLE || f.type() == Type.MATRIX).findFirst();
     }
 
     public java.util.Optional<Field> field(String fieldKey) {

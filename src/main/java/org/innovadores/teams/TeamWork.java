@@ -16,12 +16,15 @@ public interface TeamWork {
     record Item(UUID id, String moduleKey, String title, String status) {
     }
 
-    /** One test of the learning chain: the assumption map it tests, what the team believes, the learning card and its decision. */
-    record ChainLink(Item assumptions, Item test, String believe, Item learning, String decision) {
+    /**
+     * One test of the learning chain: the assumption map and the assumption it tests (blank when the
+     * card names the map only), what the team believes, the learning card and its decision.
+     */
+    record ChainLink(Item assumptions, String assumption, Item test, String believe, Item learning, String decision) {
     }
 
-    /** The team's work in a course: its exercises, the names of the templates it can start, its chain. */
-    record Work(List<Item> exercises, Map<String, String> templateTitles, List<ChainLink> chain) {
+    /** The team's work in a course: its exercises, the names of the templates it can start, its chain, the drafts it deleted. */
+    record Work(List<Item> exercises, Map<String, String> templateTitles, List<ChainLink> chain, List<Item> deleted) {
     }
 
     Work of(Program program, UUID team, String lang);

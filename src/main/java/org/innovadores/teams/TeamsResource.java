@@ -93,7 +93,7 @@ public class TeamsResource {
 
     public record Workspace(Page page, Seat seat, List<Teams.Person> members, List<String> mentors, List<ModuleWork> modules,
                             Map<String, String> templateTitles, List<TeamWork.ChainLink> chain, List<Teams.LogEntry> log,
-                            String csrf) {
+                            String csrf, List<TeamWork.Item> deleted, String notice) {
     }
 
     @GET
@@ -180,7 +180,7 @@ public class TeamsResource {
     @GET
     @Path("{team}")
     @Operation(hidden = true)
-    public String workspace(@QueryParam("s") String token, @PathParam("team") String teamId) {
+    public String workspace(@QueryParam("s") String token, @PathParam("team") String teamId, @QueryParam("notice") String notice) {
         Visit visit = courses.visit(token, headers);
         Seat seat = access.seat(visit, teamId);
         Program program = visit.requireProgram();
@@ -193,7 +193,8 @@ public class TeamsResource {
                         work.exercises().stream().filter(e -> e.moduleKey().equals(m.key())).toList()))
                 .toList();
         return pages.render("teams/workspace.jte", new Workspace(page, seat, teams.members(seat.team()), teams.mentors(seat.team()),
-                modules, work.templateTitles(), work.chain(), teams.log(seat.team()), sessions.csrf(visit.session())));
+                modules, work.templateTitles(), work.chain(), teams.log(seat.team()), sessions.csrf(visit.session()),
+                seat.canReview() ? work.deleted() : List.of(), "deleted".equals(notice) ? notice : null));
     }
 
     @POST

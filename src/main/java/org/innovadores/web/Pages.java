@@ -21,4 +21,11 @@ public class Pages {
         engine.render(template, model, output);
         return output.toString();
     }
+
+    /** A template with several parameters (a fragment such as an exercise's pictures), by name. */
+    public String render(String template, java.util.Map<String, Object> parameters) {
+        StringOutput output = new StringOutput(2048);
+        engine.render(template, parameters, output);
+        return output.toString();
+    }
 }

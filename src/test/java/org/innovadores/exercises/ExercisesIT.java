@@ -40,7 +40,7 @@ class ExercisesIT {
         return Deployments.toolWar();
     }
 
-    record Team(CoursePerson teacher, CoursePerson ana, String id) {
+    record Team(CoursePerson teacher, CoursePerson ana, String id, Tenant tenant, String course) {
         String start(String module, String template) {
             return CoursePerson.location(ana.post("/course/teams/" + id + "/exercises", Map.of("module", module, "template", template)))
                     .replaceAll("\\?.*", "").replaceAll("^https?://[^/]+", "");
@@ -57,7 +57,7 @@ class ExercisesIT {
         String team = CoursePerson.idAfter(CoursePerson.location(teacher.post("/course/teams", Map.of("name", "Equipo Salud"))),
                 "/course/teams/");
         CoursePerson.location(teacher.post("/course/teams/" + team + "/members", Map.of("subject", name + "-ana")));
-        return new Team(teacher, ana, team);
+        return new Team(teacher, ana, team, tenant, course);
     }
 
     private static Map<String, String> actorRow(Map<String, String> fields, int row, String actor, String type, String level,
@@ -208,5 +208,191 @@ class ExercisesIT {
         assertThat(t.ana().post(map + "/status", Map.of("status", "DRAFT")).statusCode()).as("only a waiting hand-in").isEqualTo(409);
         CoursePerson.location(t.ana().post(map + "/status", Map.of("status", "SUBMITTED")));
         assertThat(t.ana().page(map).getElementById("status").text()).isEqualTo("Entregado");
+    }
+
+    @Test
+    void beforeHandingInThePageShowsTheWholeExerciseOrWhatIsMissingAndWhoReviewsIt() {
+        Team t = team("confirm");
+        String problem = t.start("exploracion-institucional", "problema-inicial");
+        Document missing = t.ana().page(problem + "/submit");
+        assertThat(missing.getElementById("problems").text()).contains("Completar «El problema en una oración»");
+        assertThat(missing.getElementById("confirm-submit")).as("nothing to confirm yet").isNull();
+        assertThat(missing.getElementById("back-to-exercise")).isNotNull();
+
+        CoursePerson.location(t.ana().post(problem, Map.of("version", "1", "f.problema", "Las familias esperan 40 días por un turno",
+                "f.evidencia", "Registro de turnos 2025\nEncuesta a 120 familias")));
+        Document check = t.ana().page(problem + "/submit");
+        assertThat(check.getElementById("problems")).isNull();
+        assertThat(check.getElementById("answers").text()).contains("Las familias esperan 40 días por un turno")
+                .contains("Encuesta a 120 familias");
+        assertThat(check.select("#answers .summary-change a").first().attr("href")).contains("#field-problema");
+        assertThat(check.getElementById("next-reviewer").text()).contains("quien dicta el curso");
+        assertThat(t.ana().page(problem).getElementById("status").text()).as("looking is not handing in").isEqualTo("Borrador");
+        assertThat(t.teacher().get(problem + "/submit").statusCode()).as("only the team hands in").isEqualTo(403);
+
+        // The team's mentor is named as the one who reviews it.
+        String mentorSubject = "confirm-mentor-" + System.nanoTime();
+        CoursePerson.launch(t.tenant(), mentorSubject, "Marta Díaz", CoursePerson.MENTOR, t.course()).page("/course");
+        CoursePerson.location(t.teacher().post("/course/teams/" + t.id() + "/mentors", Map.of("subject", mentorSubject)));
+        assertThat(t.ana().page(problem + "/submit").getElementById("next-reviewer").text()).contains("Marta Díaz");
+        Document confirm = t.ana().page(problem + "/submit");
+        CoursePerson.location(t.ana().post(problem + "/status", Map.of("status",
+                confirm.getElementById("confirm-submit").attr("value"))));
+        Document handedIn = t.ana().page(problem);
+        assertThat(handedIn.getElementById("status").text()).isEqualTo("Entregado");
+        assertThat(handedIn.getElementById("next-reviewer").text()).contains("Marta Díaz");
+        assertThat(t.ana().get(problem + "/submit").statusCode()).as("already handed in").isEqualTo(409);
+    }
+
+    @Test
+    void aTeamDeletesADraftItNoLongerWantsAndTheInstructorStillFindsItWithItsHistory() {
+        Team t = team("delete");
+        String log = t.start("exploracion-institucional", "bitacora");
+        CoursePerson.location(t.ana().post(log, Map.of("version", "1", "f.hicimos", "Una prueba que no sirvió")));
+        assertThat(t.teacher().post(log + "/delete", Map.of()).statusCode()).as("only the team").isEqualTo(403);
+        HttpResponse<String> deleted = t.ana().post(log + "/delete", Map.of());
+        assertThat(deleted.statusCode()).isEqualTo(303);
+        assertThat(CoursePerson.location(deleted)).contains("notice=deleted");
+        Document workspace = t.ana().page("/course/teams/" + t.id() + "?notice=deleted");
+        assertThat(workspace.getElementById("notice").text()).contains("Borrador eliminado");
+        assertThat(workspace.select("#work a[href*='" + log.substring(log.lastIndexOf('/') + 1) + "']")).isEmpty();
+        assertThat(workspace.getElementById("deleted")).as("the team does not keep a bin").isNull();
+        Document teacherView = t.teacher().page("/course/teams/" + t.id());
+        assertThat(teacherView.select("#deleted a").eachText()).containsExactly("Bitácora");
+        Document history = t.teacher().page(teacherView.selectFirst("#deleted a").attr("href").replaceAll("[?&]s=[^&]*", ""));
+        assertThat(history.getElementById("exercise-revisions").text()).contains("Ana");
+        assertThat(t.ana().post(log, Map.of("version", "3", "f.hicimos", "otra vez")).statusCode()).as("nothing saves into it").isEqualTo(409);
+        assertThat(t.ana().post(log + "/delete", Map.of()).statusCode()).isEqualTo(409);
+
+        // Handed-in work is not deleted; a one-per-team template starts afresh once its draft is gone.
+        String problem = t.start("exploracion-institucional", "problema-inicial");
+        CoursePerson.location(t.ana().handIn(problem));
+        assertThat(t.ana().post(problem + "/delete", Map.of()).statusCode()).isEqualTo(409);
+        assertThat(t.ana().page(problem).getElementById("status").text()).isEqualTo("Entregado");
+        String tree = t.start("exploracion-institucional", "arbol-de-problemas");
+        CoursePerson.location(t.ana().post(tree + "/delete", Map.of()));
+        assertThat(t.start("exploracion-institucional", "arbol-de-problemas")).isNotEqualTo(tree);
+    }
+
+    @Test
+    void commentsPointToAFieldOrToOneRowAndShowBesideIt() {
+        Team t = team("comments");
+        String map = t.start("descubrimiento", "mapa-de-actores");
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("version", "1");
+        actorRow(fields, 0, "Hospital regional", "institucion-publica", "meso", "4", true);
+        actorRow(fields, 1, "Familias", "persona-usuaria", "micro", "5", false);
+        CoursePerson.location(t.ana().post(map, fields));
+        Document form = t.teacher().page(map + "?comment=actores");
+        assertThat(form.selectFirst("#comment-field option[selected]").attr("value")).isEqualTo("actores");
+        String families = form.selectFirst("#comment-field option:contains(Familias)").attr("value");
+        assertThat(families).startsWith("actores/");
+        CoursePerson.location(t.teacher().post(map + "/comments", Map.of("field", families, "body", "¿Qué familias? ¿De qué barrio?")));
+        CoursePerson.location(t.teacher().post(map + "/comments", Map.of("field", "actores", "body", "Faltan actores macro")));
+        assertThat(t.teacher().post(map + "/comments", Map.of("field", "actores/noexiste", "body", "x")).statusCode()).isEqualTo(400);
+        assertThat(t.teacher().post(map + "/comments", Map.of("field", "inventado", "body", "x")).statusCode()).isEqualTo(400);
+
+        Document seen = t.ana().page(map);
+        assertThat(seen.select("#comments-of-actores li").eachText()).containsExactly(
+                "Irene · Actores (entre 5 y 20), fila 2: Familias: ¿Qué familias? ¿De qué barrio? Ver y responder",
+                "Irene: Faltan actores macro Ver y responder");
+        // The row moves up; the comment goes with it.
+        Map<String, String> moved = new LinkedHashMap<>();
+        moved.put("version", seen.selectFirst("input[name=version]").attr("value"));
+        actorRow(moved, 0, "Familias", "persona-usuaria", "micro", "5", false);
+        moved.put("f.actores.0._id", families.substring("actores/".length()));
+        actorRow(moved, 1, "Hospital regional", "institucion-publica", "meso", "4", true);
+        moved.put("f.actores.1._id", seen.selectFirst("input[name=f.actores.0._id]").val());
+        CoursePerson.location(t.ana().post(map, moved));
+        assertThat(t.ana().page(map).select("#comments-of-actores li").get(0).text()).contains("fila 1: Familias");
+        assertThat(t.ana().page(map).select("#comment-list > li").get(0).text()).contains("fila 1: Familias");
+    }
+
+    @Test
+    void picturesAreDrawnFromTheValuesAndRedrawnOnEveryAutosave() {
+        Team t = team("pictures");
+        String tree = t.start("exploracion-institucional", "arbol-de-problemas");
+        HttpResponse<String> saved = postAskingJson(t.ana(), tree, Map.of("version", "1",
+                "f.central", "Las familias esperan meses un turno", "f.efectos", "Abandonan el tratamiento\nReclaman en la radio",
+                "f.causas.0.causa", "Agenda en papel", "f.causas.1.causa", "Pocos médicos",
+                "f.causas.2.causa", "No hay sistema de turnos", "f.causas.2.subcausa-de", "1"));
+        assertThat(saved.statusCode()).isEqualTo(200);
+        jakarta.json.JsonObject answer = jakarta.json.Json.createReader(new java.io.StringReader(saved.body())).readObject();
+        // Each new row got its id, which the page keeps for the next save.
+        assertThat(answer.getJsonObject("rowIds").keySet()).containsExactly("f.causas.0._id", "f.causas.1._id", "f.causas.2._id");
+        Document drawn = Jsoup.parse(answer.getJsonObject("pictures").getString("template-picture"));
+        assertThat(drawn.select("#problem-tree .effect")).hasSize(2);
+        assertThat(drawn.select("#problem-tree .cause")).hasSize(2);
+        assertThat(drawn.select("#problem-tree .subcause")).hasSize(1);
+        double problemTop = Double.parseDouble(drawn.selectFirst("#problem-tree .problem rect").attr("y"));
+        assertThat(Double.parseDouble(drawn.selectFirst("#problem-tree .effect rect").attr("y"))).isLessThan(problemTop);
+        assertThat(Double.parseDouble(drawn.selectFirst("#problem-tree .cause rect").attr("y"))).isGreaterThan(problemTop);
+        assertThat(drawn.select("#tree-list > li").get(0).text()).isEqualTo("Agenda en papel No hay sistema de turnos");
+        // The next save names the same rows: no new ids.
+        Map<String, String> again = new LinkedHashMap<>();
+        again.put("version", String.valueOf(answer.getInt("version")));
+        answer.getJsonObject("rowIds").forEach((name, id) -> again.put(name, ((jakarta.json.JsonString) id).getString()));
+        again.put("f.causas.0.causa", "Agenda en papel y teléfono");
+        again.put("f.causas.1.causa", "Pocos médicos");
+        again.put("f.causas.2.causa", "No hay sistema de turnos");
+        again.put("f.causas.2.subcausa-de", "1");
+        jakarta.json.JsonObject second = jakarta.json.Json.createReader(new java.io.StringReader(
+                postAskingJson(t.ana(), tree, again).body())).readObject();
+        assertThat(second.getJsonObject("rowIds")).isEmpty();
+        assertThat(second.getJsonObject("pictures").getString("template-picture")).contains("Agenda en papel y");
+        Document page = t.ana().page(tree);
+        assertThat(page.select("#template-picture #problem-tree")).hasSize(1);
+        assertThat(page.selectFirst("input[name=f.causas.0._id]").val()).isEqualTo(again.get("f.causas.0._id"));
+
+        // The journey: each stage on the emotion curve at its rating's height, the stages in order below.
+        String journey = t.start("definicion", "viaje-del-usuario");
+        CoursePerson.location(t.ana().post(journey, Map.of("version", "1", "f.etapas.0.etapa", "Se entera", "f.etapas.0.emocion", "4",
+                "f.etapas.1.etapa", "Pide turno", "f.etapas.1.emocion", "1", "f.etapas.1.dolores", "Nadie atiende el teléfono")));
+        Document journeyPage = t.ana().page(journey);
+        assertThat(journeyPage.selectFirst("#journey-curve polyline").attr("points")).isEqualTo("40.0,57.5 600.0,170.0");
+        assertThat(journeyPage.select("#journey-stages > li").eachText()).containsExactly("1. Se entera Emoción 4 de 5",
+                "2. Pide turno Emoción 1 de 5 Dolores Nadie atiende el teléfono");
+
+        // The empathy map counts what the team wrote in each of its areas.
+        String empathy = t.start("descubrimiento", "mapa-de-empatia");
+        CoursePerson.location(t.ana().post(empathy, Map.of("version", "1", "f.quien", "Rosa, madre de tres", "f.ve", "Filas\nCarteles",
+                "f.dolores", "Pierde el día de trabajo")));
+        Document empathyPage = t.ana().page(empathy);
+        assertThat(empathyPage.selectFirst("#area-ve .area-title").text()).isEqualTo("Ve (2)");
+        assertThat(empathyPage.select("#area-ve text").eachText()).contains("• Filas", "• Carteles");
+        assertThat(empathyPage.selectFirst("#area-dolores").text()).contains("Pierde el día de trabajo");
+        assertThat(empathyPage.getElementById("empathy-caption").text()).contains("Rosa, madre de tres");
+    }
+
+    @Test
+    void everyExerciseHasAPrintViewAndTheTeamCanPrintAllOfThem() {
+        Team t = team("print");
+        String problem = t.start("exploracion-institucional", "problema-inicial");
+        CoursePerson.location(t.ana().post(problem, Map.of("version", "1", "f.problema", "Las familias esperan 40 días")));
+        String tree = t.start("exploracion-institucional", "arbol-de-problemas");
+        CoursePerson.location(t.ana().post(tree, Map.of("version", "1", "f.central", "Turnos perdidos")));
+        Document one = t.ana().page(problem + "/print");
+        assertThat(one.select(".print-page")).hasSize(1);
+        assertThat(one.selectFirst(".print-page h1").text()).isEqualTo("Problema inicial");
+        assertThat(one.selectFirst(".print-page").text()).contains("Las familias esperan 40 días").contains("Equipo Salud");
+        assertThat(one.select("form")).as("paper has no forms").isEmpty();
+        Document all = t.teacher().page("/course/teams/" + t.id() + "/exercises/print");
+        assertThat(all.select(".print-page h1").eachText()).containsExactly("Problema inicial", "Árbol de problemas");
+        assertThat(all.select(".print-page #problem-tree")).hasSize(1);
+    }
+
+    @Test
+    void aDateFieldTakesADateAndNamesWhatIsNone() {
+        Team t = team("date");
+        String notes = t.start("descubrimiento", "registro-de-campo");
+        assertThat(t.ana().page(notes).select("input[type=date][name=f.fecha]")).hasSize(1);
+        HttpResponse<String> refused = t.ana().post(notes, Map.of("version", "1", "f.fecha", "ayer", "f.perfil", "Madre de tres"));
+        assertThat(refused.statusCode()).isEqualTo(422);
+        assertThat(Jsoup.parse(refused.body()).select("#problems-list a").eachText()).containsExactly(
+                "Fecha: escriba una fecha como 2027-03-15; «ayer» no se guardó.");
+        Document kept = t.ana().page(notes);
+        assertThat(kept.getElementById("f.perfil").text()).isEqualTo("Madre de tres");
+        CoursePerson.location(t.ana().post(notes, Map.of("version", kept.selectFirst("input[name=version]").val(), "f.fecha", "2027-03-15")));
+        assertThat(t.ana().page(notes).getElementById("f.fecha").val()).isEqualTo("2027-03-15");
     }
 }

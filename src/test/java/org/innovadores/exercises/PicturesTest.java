@@ -42,4 +42,49 @@ class PicturesTest {
         assertThat(points.get(1).cy()).as("two on the meso ring, opposite each other").isNotEqualTo(points.get(3).cy());
         assertThat(points).extracting(Pictures.Point::marked).containsExactly(true, false, true, false);
     }
+
+    @Test
+    void theTreeHasEffectsAboveTheProblemCausesBelowAndEachSubCauseUnderItsCause() {
+        Pictures.Tree tree = Pictures.tree("Las familias esperan meses un turno", List.of("Abandonan el tratamiento", "Reclaman"),
+                List.of(Map.of("causa", "Agenda en papel", "subcausa-de", ""),
+                        Map.of("causa", "Pocos médicos", "subcausa-de", ""),
+                        Map.of("causa", "No hay sistema de turnos", "subcausa-de", "1"),
+                        Map.of("causa", "Presupuesto congelado", "subcausa-de", "pocos médicos")), "causa", "subcausa-de");
+        double problemTop = tree.problem().y();
+        assertThat(tree.effects()).hasSize(2).allSatisfy(e -> assertThat(e.y() + e.height()).isLessThan(problemTop));
+        assertThat(tree.causes()).extracting(Pictures.Box::number).containsExactly(1, 2);
+        assertThat(tree.causes()).allSatisfy(c -> assertThat(c.y()).isGreaterThan(problemTop + tree.problem().height()));
+        assertThat(tree.subCauses()).extracting(Pictures.Box::number).containsExactly(3, 4);
+        // Sub-cause 3 names cause 1 by number, sub-cause 4 names cause 2 by its text: each edge goes up to its own cause.
+        assertThat(tree.edges()).filteredOn(e -> tree.subCauses().contains(e.from()))
+                .extracting(e -> e.from().number() + "→" + e.to().number()).containsExactly("3→1", "4→2");
+        assertThat(tree.subCauses().get(0).y()).isGreaterThan(tree.causes().get(0).y() + tree.causes().get(0).height());
+        assertThat(tree.edges()).filteredOn(e -> e.to() == tree.problem()).hasSize(2);
+        assertThat(tree.height()).isGreaterThan(tree.subCauses().get(0).y() + tree.subCauses().get(0).height());
+    }
+
+    @Test
+    void longTextIsWrappedInThreeLinesThatFitTheBox() {
+        List<String> lines = Pictures.wrap("Las personas mayores no pueden pedir turno por internet y hacen fila desde la madrugada "
+                + "en la puerta del hospital regional", 140);
+        assertThat(lines).hasSize(3);
+        assertThat(lines).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(19));
+        assertThat(lines.get(2)).endsWith("…");
+        assertThat(Pictures.wrap("", 140)).isEmpty();
+    }
+
+    @Test
+    void theJourneyCurvePlacesEachStageByItsPlaceAndItsEmotion() {
+        List<Pictures.Stage> stages = Pictures.curve(List.of(
+                Map.of("etapa", "Se entera", "emocion", "4"),
+                Map.of("etapa", "Pide turno", "emocion", "1"),
+                Map.of("etapa", "Espera", "emocion", ""),
+                Map.of("etapa", "Es atendida", "emocion", "5")), "etapa", "emocion", 1, 5);
+        // Four stages spread from x 40 to 600; the one without a rating is not on the curve; 5 on top (y 20), 1 at the bottom (y 170).
+        assertThat(stages).extracting(Pictures.Stage::number, Pictures.Stage::x, Pictures.Stage::y).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(1, "40.0", "57.5"),
+                org.assertj.core.groups.Tuple.tuple(2, "226.7", "170.0"),
+                org.assertj.core.groups.Tuple.tuple(4, "600.0", "20.0"));
+        assertThat(Pictures.polyline(stages)).isEqualTo("40.0,57.5 226.7,170.0 600.0,20.0");
+    }
 }

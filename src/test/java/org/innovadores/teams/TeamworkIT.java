@@ -252,16 +252,38 @@ class TeamworkIT {
         assertThat(mapPage.selectFirst("#matrix-supuestos .picture-point circle").attr("cx")).isEqualTo("40.0");
         assertThat(mapPage.selectFirst("#matrix-supuestos .picture-point circle").attr("cy")).isEqualTo("40.0");
         assertThat(mapPage.select("#legend-supuestos li").get(0).text()).contains("Las familias usarían un turno por SMS");
+        // Each row keeps an id of its own, which a test card names to test that one assumption.
+        CoursePerson.location(save(c.ana(), team + "/exercises/" + map, Map.of(
+                "f.supuestos.0._id", mapPage.selectFirst("input[name=f.supuestos.0._id]").val(),
+                "f.supuestos.0.supuesto", "Las familias usarían un turno por SMS", "f.supuestos.0.x", "1", "f.supuestos.0.y", "5",
+                "f.supuestos.1.supuesto", "El personal respondería los SMS", "f.supuestos.1.x", "4", "f.supuestos.1.y", "2")));
+        mapPage = c.ana().page(team + "/exercises/" + map);
+        String sms = mapPage.selectFirst("input[name=f.supuestos.0._id]").val();
+        String staff = mapPage.selectFirst("input[name=f.supuestos.1._id]").val();
+        assertThat(sms).matches("[a-z0-9]{1,16}").isNotEqualTo(staff);
         String card = CoursePerson.idAfter(CoursePerson.location(c.ana().post(team + "/exercises", Map.of("module", "prototipado-y-testeo",
                 "template", "tarjeta-de-experimento"))), "/exercises/");
-        CoursePerson.location(save(c.ana(), team + "/exercises/" + card, Map.of("f.supuesto", map, "f.creemos", "Que un SMS reduce la espera",
-                "f.tipo", "sonda")));
+        Document cardPage = c.ana().page(team + "/exercises/" + card);
+        assertThat(cardPage.select("select[name=f.supuesto] option").eachText()).containsExactly("—",
+                "Mapa de supuestos · 1. Las familias usarían un turno por SMS", "Mapa de supuestos · 2. El personal respondería los SMS");
+        // The whole map is no longer something a card can test: it names one assumption.
+        assertThat(save(c.ana(), team + "/exercises/" + card, Map.of("f.supuesto", map)).statusCode()).isEqualTo(422);
+        CoursePerson.location(save(c.ana(), team + "/exercises/" + card, Map.of("f.supuesto", map + "/" + staff,
+                "f.creemos", "Que un SMS reduce la espera", "f.tipo", "sonda")));
+        // Moving the rows does not change which assumption the card tests.
+        CoursePerson.location(save(c.ana(), team + "/exercises/" + map, Map.of(
+                "f.supuestos.0._id", staff, "f.supuestos.0.supuesto", "El personal respondería los SMS", "f.supuestos.0.x", "4",
+                "f.supuestos.0.y", "2", "f.supuestos.1._id", sms, "f.supuestos.1.supuesto", "Las familias usarían un turno por SMS",
+                "f.supuestos.1.x", "1", "f.supuestos.1.y", "5")));
+        assertThat(c.ana().page(team + "/exercises/" + card).selectFirst("select[name=f.supuesto] option[selected]").text())
+                .isEqualTo("Mapa de supuestos · 1. El personal respondería los SMS");
         String learning = CoursePerson.idAfter(CoursePerson.location(c.ana().post(team + "/exercises", Map.of("module", "prototipado-y-testeo",
                 "template", "tarjeta-de-aprendizaje"))), "/exercises/");
         CoursePerson.location(save(c.ana(), team + "/exercises/" + learning, Map.of("f.experimento", card, "f.decision", "pivotar")));
         Document workspace = c.ana().page(team);
-        assertThat(workspace.select("#learning-chain tbody tr").eachText()).containsExactly(
-                "Mapa de supuestos Tarjeta de experimento Que un SMS reduce la espera Tarjeta de aprendizaje Pivotar");
+        assertThat(workspace.select("#learning-chain > li").eachText()).containsExactly(
+                "Supuesto El personal respondería los SMS Tarjeta de experimento Tarjeta de experimento Que un SMS reduce la espera "
+                        + "Tarjeta de aprendizaje Tarjeta de aprendizaje Decisión Pivotar");
 
         // A link to another team's exercise, or a choice that does not exist, is refused by name and changes nothing.
         String foreign = CoursePerson.idAfter(CoursePerson.location(c.sara().post("/course/teams/" + c.team2() + "/exercises", Map.of("module",
@@ -269,7 +291,7 @@ class TeamworkIT {
         assertThat(save(c.ana(), team + "/exercises/" + card, Map.of("f.supuesto", foreign)).statusCode()).isEqualTo(422);
         assertThat(save(c.ana(), team + "/exercises/" + card, Map.of("f.tipo", "inventado")).statusCode()).isEqualTo(422);
         assertThat(save(c.ana(), team + "/exercises/" + map, Map.of("f.supuestos.0.x", "9")).statusCode()).isEqualTo(422);
-        assertThat(c.ana().page(team).select("#learning-chain tbody tr")).hasSize(1);
+        assertThat(c.ana().page(team).select("#learning-chain > li")).hasSize(1);
         assertThat(c.ana().post(team + "/exercises", Map.of("module", "descubrimiento", "template", "pitch")).statusCode()).isEqualTo(400);
     }
 

@@ -289,6 +289,14 @@ class CourseJourneysBrowserIT {
         driver.executeScript("history.back();");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("submit")));
         hands.follow(By.id("submit"));
+        // First the check: the whole exercise as the reviewer reads it, and who that is.
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-submit")));
+        assertThat(driver.findElement(By.id("answers")).getText()).contains("¿Quiénes esperan más de 30 días?");
+        // Ana's team has a mentor; Luis's has none, so the course's instructor reviews it.
+        assertThat(driver.findElement(By.id("next-reviewer")).getText())
+                .contains(subject.equals("j-ana") ? "Marta Mentora" : "quien dicta el curso");
+        reached(driver, "check-before-handing-in");
+        hands.follow(By.id("confirm-submit"));
         wait.until(ExpectedConditions.textToBe(By.id("status"), "Entregado"));
         assertThat(driver.findElements(By.id("f.preguntas"))).as("a submitted exercise is locked").isEmpty();
     }
@@ -597,6 +605,8 @@ class CourseJourneysBrowserIT {
                     String saved = driver.findElement(By.id("autosave-status")).getAttribute("data-saved");
                     wait.until(ExpectedConditions.textToBe(By.id("autosave-status"), saved));
                     hands.follow(By.id("submit"));
+                    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("confirm-submit")));
+                    hands.follow(By.id("confirm-submit"));
                     wait.until(ExpectedConditions.textToBe(By.id("status"), "Entregado"));
                     hands.follow(By.cssSelector(".breadcrumb a")); // the team's workspace
                     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("team-name")));
@@ -641,7 +651,7 @@ class CourseJourneysBrowserIT {
     void everyMainPageHasNoWcagViolationAndFitsAPhoneAndALaptop() {
         course();
         assertThat(PAGES).as("pages the journeys reached").containsKeys("overview", "module", "workshop", "player",
-                "program-exercise", "workspace", "exercise", "exercise-history", "teams", "exercise-mentor", "deep-linking-picker", "admin");
+                "program-exercise", "workspace", "exercise", "exercise-history", "check-before-handing-in", "teams", "exercise-mentor", "deep-linking-picker", "admin");
         Map<String, String> pages = new LinkedHashMap<>(PAGES);
         String token = teacher.token();
         pages.put("instructor-overview", "/course?s=" + token);

@@ -118,7 +118,7 @@ class TemplateTextsTest {
                 i = skipBraces(template, i + 7);
             } else if (c == '@') {
                 int j = i + 1;
-                while (j < template.length() && (Character.isLetterOrDigit(template.charAt(j)) || template.charAt(j) == '.')) j++;
+                while (j < template.length() && (Character.isLetterOrDigit(template.charAt(j)) || template.charAt(j) == '.' || template.charAt(j) == '-')) j++;
                 String directive = template.substring(i + 1, j);
                 if (directive.equals("import") || directive.equals("param")) {
                     j = template.indexOf('\n', j);
