@@ -395,4 +395,45 @@ class ExercisesIT {
         CoursePerson.location(t.ana().post(notes, Map.of("version", kept.selectFirst("input[name=version]").val(), "f.fecha", "2027-03-15")));
         assertThat(t.ana().page(notes).getElementById("f.fecha").val()).isEqualTo("2027-03-15");
     }
+
+    @Test
+    void exercisePagesWithTheirScriptsAndPicturesAreLight() {
+        Team t = team("weight");
+        int assets = 0;
+        for (String asset : List.of("/static/tool.css", "/static/autosave.js", "/static/rows.js")) {
+            assets += ToolHttp.get(asset).body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        }
+        StringBuilder report = new StringBuilder("exercise\thtml bytes\twith css and scripts\n");
+        Map<String, String> started = new LinkedHashMap<>();
+        started.put("mapa-de-actores", t.start("descubrimiento", "mapa-de-actores"));
+        started.put("arbol-de-problemas", t.start("exploracion-institucional", "arbol-de-problemas"));
+        started.put("mapa-de-empatia", t.start("descubrimiento", "mapa-de-empatia"));
+        started.put("viaje-del-usuario", t.start("definicion", "viaje-del-usuario"));
+        started.put("mapa-de-supuestos", t.start("seleccion-de-conceptos", "mapa-de-supuestos"));
+        for (Map.Entry<String, String> exercise : started.entrySet()) {
+            CoursePerson.location(t.ana().post(exercise.getValue(), org.innovadores.testing.ExerciseFiller.filled(t.ana().page(exercise.getValue()))));
+        }
+        // The largest table the templates allow: twenty actors, each with a paragraph of relations.
+        Map<String, String> twenty = new LinkedHashMap<>();
+        twenty.put("version", t.ana().page(started.get("mapa-de-actores")).selectFirst("input[name=version]").val());
+        for (int r = 0; r < 20; r++) {
+            actorRow(twenty, r, "Actor número " + (r + 1), "institucion-publica", "meso", "3", r % 2 == 0);
+            twenty.put("f.actores." + r + ".relaciones", "Coordina con la dirección regional, recibe pedidos de las familias y "
+                    + "responde a la auditoría del ministerio cada trimestre.");
+        }
+        CoursePerson.location(t.ana().post(started.get("mapa-de-actores"), twenty));
+        for (Map.Entry<String, String> exercise : started.entrySet()) {
+            int html = t.ana().get(exercise.getValue()).body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+            assertThat(html + assets).as(exercise.getKey() + " with its stylesheet and scripts").isLessThan(100 * 1024);
+            report.append(exercise.getKey()).append('\t').append(html).append('\t').append(html + assets).append('\n');
+        }
+        // Kept as test output for the README's performance section.
+        java.nio.file.Path out = java.nio.file.Path.of(System.getProperty("project.dir", "."), "target", "exercise-page-weights.tsv");
+        try {
+            java.nio.file.Files.createDirectories(out.getParent());
+            java.nio.file.Files.writeString(out, report);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
 }

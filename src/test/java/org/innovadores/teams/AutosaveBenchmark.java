@@ -30,7 +30,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Autosave under load, against one instance on PostgreSQL: 50 members in 10 teams, each saving every
  * 2 s for 60 s the way the page's script does (the whole form, based on the version it loaded),
- * each member typing into a field of their own. Reports p50/p99 save latency and errors, then re-reads
+ * each member typing into a field of their own of the team's empathy map (whose picture the answer
+ * carries, drawn again). Reports p50/p99 save latency and errors, then re-reads
  * every exercise and checks the last write of each field is there. Figures in
  * target/benchmark/autosave.txt; `mvn -Pbenchmark verify -Dit.test=AutosaveBenchmark`.
  */
@@ -42,7 +43,8 @@ class AutosaveBenchmark {
     static final Duration RUN = Duration.ofSeconds(60);
     static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
     static final String LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner";
-    static final List<String> FIELDS = List.of("problema", "afectados", "donde-cuando", "mandato", "evidencia");
+    /** The empathy map: its picture is drawn again with every save, as the page's script asks. */
+    static final List<String> FIELDS = List.of("quien", "objetivo", "ve", "dice", "piensa-siente");
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -71,7 +73,7 @@ class AutosaveBenchmark {
                     people.add(new String[] {subject, token, csrf(base, token)});
                 }
                 String exercise = post(base, "/course/teams/" + team + "/exercises", people.get(0)[1], people.get(0)[2],
-                        Map.of("module", "exploracion-institucional", "template", "problema-inicial"))
+                        Map.of("module", "descubrimiento", "template", "mapa-de-empatia"))
                         .headers().firstValue("Location").orElseThrow().replaceAll("\\?.*", "");
                 for (int m = 0; m < MEMBERS_PER_TEAM; m++) {
                     String[] p = people.get(m);
