@@ -58,7 +58,11 @@ public class CohortResource {
     @Context
     HttpHeaders headers;
 
-    public record View(Page page, Cohort.Snapshot snapshot, String lang, String zone, String csrf, boolean zoneSaved) {
+    @Inject
+    org.innovadores.program.CourseLanguage languages;
+
+    public record View(Page page, Cohort.Snapshot snapshot, String lang, String zone, String csrf, boolean zoneSaved,
+                       String courseLanguage) {
         public String title(ProgramModule module) {
             return module.content().title().in(lang).text();
         }
@@ -79,18 +83,25 @@ public class CohortResource {
         Program program = visit.requireProgram();
         ZoneId zone = zones.of(program);
         return pages.render("cohort/cohort.jte", new View(page, cohort.of(program, zone), page.t().lang(), zone.getId(),
-                sessions.csrf(visit.session()), "zone".equals(notice)));
+                sessions.csrf(visit.session()), "zone".equals(notice), languages.of(program)));
     }
 
-    /** The course's time zone, which workshop times, reminders and these weeks follow. */
+    /**
+     * The course's time zone, which workshop times, reminders and these weeks follow, and its language,
+     * which the gradebook columns the tool creates are named in.
+     */
     @POST
     @Path("zone")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response zone(@FormParam("s") String token, @FormParam("csrf") String csrf, @FormParam("zone") String zone) {
+    public Response zone(@FormParam("s") String token, @FormParam("csrf") String csrf, @FormParam("zone") String zone,
+                         @FormParam("language") String language) {
         Visit visit = courses.authoring(signedIn.requireForm(token, csrf, headers));
         ZoneId chosen = CourseZone.parse(zone).orElseThrow(() -> ClientError.badRequest("cohort.zone.error"));
+        String spoken = language == null ? null
+                : org.innovadores.program.CourseLanguage.parse(language).orElseThrow(() -> ClientError.badRequest("cohort.language.error"));
         zones.set(visit.requireProgram(), chosen);
+        if (spoken != null) languages.set(visit.requireProgram(), spoken);
         return sessions.seeOther(visit.session(), "/course/cohort?notice=zone#zone-heading");
     }
 

@@ -29,8 +29,12 @@ public class CourseServices {
     public record Services(UUID program, UUID platform, String lineItems, String memberships) {
     }
 
-    /** A gradebook column for one of the course's items; scores wait for release when {@code onRelease}. */
-    public record LineItem(UUID program, String itemKey, String url, String label, double scoreMaximum, boolean onRelease) {
+    /**
+     * A gradebook column for one of the course's items; scores wait for release when {@code onRelease};
+     * {@code createdByTool}: the tool made it (and so names it), rather than the platform from deep linking.
+     */
+    public record LineItem(UUID program, String itemKey, String url, String label, double scoreMaximum, boolean onRelease,
+                           boolean createdByTool) {
     }
 
     @Inject
@@ -105,23 +109,23 @@ public class CourseServices {
 
     public Optional<LineItem> find(UUID program, String itemKey) {
         List<LineItem> found = new ArrayList<>();
-        db.query("SELECT program_id, item_key, url, label, score_maximum, release_mode FROM line_item WHERE program_id = ? "
+        db.query("SELECT program_id, item_key, url, label, score_maximum, release_mode, created_by_tool FROM line_item WHERE program_id = ? "
                 + "AND item_key = ?", row -> found.add(lineItem(row)), program, itemKey);
         return found.stream().findFirst();
     }
 
     public List<LineItem> lineItems(UUID program) {
         List<LineItem> found = new ArrayList<>();
-        db.query("SELECT program_id, item_key, url, label, score_maximum, release_mode FROM line_item WHERE program_id = ? "
+        db.query("SELECT program_id, item_key, url, label, score_maximum, release_mode, created_by_tool FROM line_item WHERE program_id = ? "
                 + "ORDER BY item_key", row -> found.add(lineItem(row)), program);
         return found;
     }
 
-    void created(UUID program, String itemKey, String url, String label) {
+    void created(UUID program, String itemKey, String url, String label, double scoreMaximum) {
         try {
-            db.update("INSERT INTO line_item (id, program_id, item_key, url, label, score_maximum, release_mode, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, 'AUTO', ?)", UUID.randomUUID(), program, itemKey, url, label, 100.0,
-                    OffsetDateTime.now(ZoneOffset.UTC));
+            db.update("INSERT INTO line_item (id, program_id, item_key, url, label, score_maximum, release_mode, created_at, "
+                    + "created_by_tool) VALUES (?, ?, ?, ?, ?, ?, 'AUTO', ?, TRUE)", UUID.randomUUID(), program, itemKey, url, label,
+                    scoreMaximum, OffsetDateTime.now(ZoneOffset.UTC));
         } catch (IllegalStateException raced) {
             // Created for the same item by another sender at the same moment; theirs stays.
         }
@@ -134,6 +138,6 @@ public class CourseServices {
 
     private static LineItem lineItem(java.sql.ResultSet row) throws java.sql.SQLException {
         return new LineItem(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4), row.getDouble(5),
-                "RELEASE".equals(row.getString(6)));
+                "RELEASE".equals(row.getString(6)), row.getBoolean(7));
     }
 }

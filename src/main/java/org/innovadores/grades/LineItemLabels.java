@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 import org.innovadores.lti.AssignmentGrades;
 import org.innovadores.lti.ServiceTokens;
+import org.innovadores.program.CourseLanguage;
 import org.innovadores.program.TemplateContent;
 import org.innovadores.program.TemplateTexts;
 import org.innovadores.program.Program;
@@ -17,14 +18,21 @@ import org.innovadores.program.Programs;
 import org.innovadores.runtime.Sql;
 
 /**
- * Keeps the gradebook columns in step with the course: when an instructor renames a module (or an
- * exercise's module), its line item's label follows, with the maximum of 100. Checked every 20
- * seconds; a column the LMS does not let the tool change is tried again later.
+ * Names the gradebook columns the tool creates, and keeps them in step with the course: a column the
+ * tool created itself is named from the item's title in the course's language (never a raw key) with
+ * the item's maximum (the module's points; 100 for an exercise), and follows when an instructor
+ * renames the module or changes its points. A column the platform created (from deep linking) or that
+ * the teacher named in the LMS is never renamed. Checked every 20 seconds; a column the LMS does not
+ * let the tool change is tried again later.
  */
 @Singleton
 public class LineItemLabels {
 
     private static final Logger LOG = Logger.getLogger(LineItemLabels.class.getName());
+
+    /** What a column of the tool should say and be worth. */
+    public record Wanted(String label, double scoreMaximum) {
+    }
 
     @Inject
     CourseServices services;
@@ -39,6 +47,9 @@ public class LineItemLabels {
     TemplateTexts templateTexts;
 
     @Inject
+    CourseLanguage languages;
+
+    @Inject
     Sql db;
 
     @Schedule(hour = "*", minute = "*", second = "*/20", persistent = false)
@@ -46,15 +57,16 @@ public class LineItemLabels {
         for (CourseServices.Services course : services.all()) {
             Program program = programs.find(course.program()).orElse(null);
             if (program == null) continue;
-            Map<String, String> labels = labels(program);
+            Map<String, Wanted> wanted = wanted(program);
             for (CourseServices.LineItem item : services.lineItems(course.program())) {
-                String wanted = labels.get(item.itemKey());
-                if (wanted == null || wanted.equals(item.label())) continue;
+                if (!item.createdByTool()) continue; // the platform's or the teacher's column: theirs to name
+                Wanted want = wanted.get(item.itemKey());
+                if (want == null || (want.label().equals(item.label()) && want.scoreMaximum() == item.scoreMaximum())) continue;
                 try {
-                    ags.updateLineItem(course.platform(), item.url(), wanted, item.scoreMaximum(), item.itemKey(),
+                    ags.updateLineItem(course.platform(), item.url(), want.label(), want.scoreMaximum(), item.itemKey(),
                             item.itemKey().startsWith("module/") ? "module" : "exercise");
-                    db.update("UPDATE line_item SET label = ? WHERE program_id = ? AND item_key = ?", wanted, course.program(),
-                            item.itemKey());
+                    db.update("UPDATE line_item SET label = ?, score_maximum = ? WHERE program_id = ? AND item_key = ?", want.label(),
+                            want.scoreMaximum(), course.program(), item.itemKey());
                 } catch (ServiceTokens.Unavailable | RuntimeException e) {
                     LOG.fine(() -> "Label of " + item.url() + " not updated: " + e.getMessage());
                 }
@@ -62,20 +74,28 @@ public class LineItemLabels {
         }
     }
 
-    /** The label each gradable item should have: the module's title, or the template's and the module's. */
-    private Map<String, String> labels(Program program) {
-        Map<String, String> labels = new HashMap<>();
+    /** What the column of one item should say and be worth, for creating it. */
+    public Wanted wanted(java.util.UUID program, String itemKey) {
+        Program found = programs.find(program).orElseThrow();
+        Wanted want = wanted(found).get(itemKey);
+        return want != null ? want : new Wanted(itemKey, 100);
+    }
+
+    /** Each gradable item's column: the module's title and points, or the template's and the module's titles. */
+    private Map<String, Wanted> wanted(Program program) {
+        String lang = languages.of(program);
+        Map<String, Wanted> wanted = new HashMap<>();
         Map<String, TemplateContent> templates = templateTexts.of(program);
         for (Programs.Listed listed : programs.listing(program, true, "")) {
             ProgramModule module = listed.module();
-            String title = module.content().title().text("es");
-            labels.put(ProgramItems.module(module), title);
+            String title = module.content().title().text(lang);
+            wanted.put(ProgramItems.module(module), new Wanted(title, module.content().points()));
             for (var use : module.content().exercises()) {
                 TemplateContent template = templates.get(use.template());
-                String name = template == null ? use.template() : template.title().text("es");
-                labels.put(ProgramItems.exercise(module, use), name + " · " + title);
+                String name = template == null ? use.template() : template.title().text(lang);
+                wanted.put(ProgramItems.exercise(module, use), new Wanted(name + " · " + title, 100));
             }
         }
-        return labels;
+        return wanted;
     }
 }

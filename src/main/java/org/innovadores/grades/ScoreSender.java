@@ -45,6 +45,9 @@ public class ScoreSender {
     CourseServices services;
 
     @Inject
+    LineItemLabels labels;
+
+    @Inject
     @ConfigProperty(name = "grades.retry.base", defaultValue = "PT2S")
     Duration base;
 
@@ -122,9 +125,11 @@ public class ScoreSender {
         CourseServices.Services course = services.services(due.program())
                 .orElseThrow(() -> new ServiceTokens.Unavailable(404, "the course has no line items container"));
         if (course.lineItems() == null) throw new ServiceTokens.Unavailable(404, "the course has no line items container");
-        String url = ags.createLineItem(due.platform(), course.lineItems(), due.itemKey(), 100, due.itemKey(),
+        // Named as people read it, in the course's language; never by its key.
+        LineItemLabels.Wanted want = labels.wanted(due.program(), due.itemKey());
+        String url = ags.createLineItem(due.platform(), course.lineItems(), want.label(), want.scoreMaximum(), due.itemKey(),
                 due.itemKey().startsWith("module/") ? "module" : "exercise");
-        services.created(due.program(), due.itemKey(), url, due.itemKey());
+        services.created(due.program(), due.itemKey(), url, want.label(), want.scoreMaximum());
         return services.find(due.program(), due.itemKey()).map(CourseServices.LineItem::url).orElse(url);
     }
 }

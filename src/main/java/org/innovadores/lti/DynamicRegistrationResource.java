@@ -121,9 +121,9 @@ public class DynamicRegistrationResource {
                           @QueryParam("ticket") String ticket) {
         allowed(ticket);
         JsonObject configuration = platformConfiguration(openidConfiguration);
-        Texts t = Texts.forTag(null);
+        Texts t = texts();
         JsonObject product = configuration.getJsonObject("https://purl.imsglobal.org/spec/lti-platform-configuration");
-        String productName = product == null ? "" : product.getString("product_family_code", "") + " " + product.getString("version", "");
+        String productName = product == null ? "" : productName(product.getString("product_family_code", ""), product.getString("version", ""));
         return pages.render("lti/register-confirm.jte", new Confirm(Page.anonymous(t.get("register.title"), t),
                 configuration.getString("issuer"), productName.strip(), openidConfiguration, registrationToken, ticket));
     }
@@ -135,6 +135,8 @@ public class DynamicRegistrationResource {
     public String register(@FormParam("openid_configuration") String openidConfiguration,
                            @FormParam("registration_token") String registrationToken,
                            @FormParam("ticket") String ticket) {
+        // The platform being registered shows these pages in its own dialog: it may frame them.
+        if (openidConfiguration != null) servletRequest.setAttribute(FramingPolicy.REGISTERING, openidConfiguration);
         allowed(ticket);
         if (registrationToken == null || registrationToken.isBlank() || registrationToken.length() > 8192) {
             throw ClientError.badRequest("register.error.token");
@@ -168,9 +170,32 @@ public class DynamicRegistrationResource {
         audit.record(open ? "open-registration" : "ticket", "platform.registered",
                 "issuer=" + issuer + " client_id=" + clientId + " deployment_id=" + deploymentId);
         LOG.info(() -> "Registered platform " + issuer + " client " + clientId + " by dynamic registration");
-        Texts t = Texts.forTag(null);
+        Texts t = texts();
         return pages.render("lti/register-done.jte",
                 new Done(Page.anonymous(t.get("register.done"), t), issuer, clientId, deploymentId));
+    }
+
+    /**
+     * The platform as its administrator calls it ("Moodle 5.1"), not its raw codes ("moodle 5.1 (Build:
+     * 20251006)"); a bare build number says nothing to a person and is left out.
+     */
+    static String productName(String familyCode, String version) {
+        String family = switch (familyCode.strip().toLowerCase(java.util.Locale.ROOT)) {
+            case "moodle" -> "Moodle";
+            case "canvas" -> "Canvas";
+            case "desire2learn", "d2l", "brightspace" -> "Brightspace";
+            case "blackboard", "blackboardlearn" -> "Blackboard Learn";
+            case "sakai" -> "Sakai";
+            default -> familyCode.strip();
+        };
+        String shown = version.replaceAll("\\s*\\(.*$", "").strip();
+        if (shown.matches("\\d{8,}")) shown = "";
+        return (family + " " + shown).strip();
+    }
+
+    /** Before any session: the browser's language. */
+    private Texts texts() {
+        return Texts.forAcceptLanguage(servletRequest.getHeader("Accept-Language"));
     }
 
     /** Cheap checks first: the rate per address, then the ticket, before anything is fetched. */

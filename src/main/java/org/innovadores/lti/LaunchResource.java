@@ -107,7 +107,7 @@ public class LaunchResource {
         if (login.isEmpty() || login.get().storageTarget() == null || login.get().usedAt() != null) return Optional.empty();
         String check = loginStates.startStorageCheck(state);
         if (check == null) return Optional.empty();
-        Texts t = Texts.forTag(null);
+        Texts t = Texts.forAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)); // before any session
         String html = pages.render("lti/storage-get.jte", new StorageGet(Page.anonymous(t.get("lti.wait"), t),
                 login.get().storageTarget(), LoginInitiationResource.origin(platformAuthorization(login.get())),
                 LoginInitiationResource.STATE_COOKIE_PREFIX + state, idToken, state, check));
@@ -127,7 +127,7 @@ public class LaunchResource {
      * login again in a window of its own, where the tool is first-party.
      */
     private Response newWindowPage(String state) {
-        Texts t = Texts.forTag(null);
+        Texts t = Texts.forAcceptLanguage(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE)); // before any session
         String relaunch = loginStates.find(state).flatMap(login -> registry.platform(login.platformId()).map(platform -> {
             Map<String, String> parameters = new LinkedHashMap<>();
             parameters.put("iss", platform.issuer());

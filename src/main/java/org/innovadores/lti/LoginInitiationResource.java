@@ -136,7 +136,7 @@ public class LoginInitiationResource {
         }
         // Client-side postMessage storage: keep the browser secret in the platform's storage too,
         // for browsers that refuse the tool's cookie inside the LMS iframe.
-        Texts t = Texts.forTag(null);
+        Texts t = Texts.forAcceptLanguage(servletRequest.getHeader("Accept-Language")); // before any session
         String html = pages.render("lti/storage-put.jte", new StoragePut(Page.anonymous(t.get("lti.wait"), t),
                 target, origin(platform.authorizationEndpoint()), STATE_COOKIE_PREFIX + state.state(),
                 state.browserSecret(), location.toString()));

@@ -3,7 +3,6 @@ package org.innovadores.lti;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What the tool needs to know of a platform, from a file in lti-config/platforms or from dynamic
@@ -12,7 +11,6 @@ import java.util.Set;
 public record PlatformRegistration(String issuer, String clientId, String name, String authorizationEndpoint,
                                    String tokenEndpoint, String jwksUri, List<String> deploymentIds) {
 
-    private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
 
     public PlatformRegistration {
         deploymentIds = deploymentIds == null ? List.of() : List.copyOf(deploymentIds);
@@ -46,7 +44,7 @@ public record PlatformRegistration(String issuer, String clientId, String name, 
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase();
             if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
                 problems.add(field + " must be an absolute https URL: " + value);
-            } else if (scheme.equals("http") && !LOOPBACK.contains(uri.getHost())) {
+            } else if (scheme.equals("http") && !Outbound.isLoopbackHost(uri.getHost())) {
                 problems.add(field + " must use https (plain http only on localhost): " + value);
             } else if (uri.getRawUserInfo() != null || uri.getRawFragment() != null) {
                 problems.add(field + " must not carry credentials or a fragment: " + value);

@@ -87,6 +87,22 @@ public class PlatformRegistry {
         return em.createQuery("select count(p) from Platform p", Long.class).getSingleResult();
     }
 
+    /**
+     * The plain-HTTP origins of the registered platforms (issuer and authorization endpoint), read from
+     * the store at each call: what frames the tool must follow registrations at once on every instance.
+     */
+    public List<String> plainHttpOrigins() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT issuer, authorization_endpoint FROM lti_platform "
+                + "WHERE issuer LIKE 'http:%' OR authorization_endpoint LIKE 'http:%' ORDER BY created_at").getResultList();
+        List<String> origins = new java.util.ArrayList<>();
+        for (Object[] row : rows) {
+            origins.add(String.valueOf(row[0]));
+            origins.add(String.valueOf(row[1]));
+        }
+        return origins;
+    }
+
     public List<Platform> all() {
         return em.createQuery("select p from Platform p order by p.createdAt", Platform.class).getResultList();
     }

@@ -71,7 +71,7 @@ public class CourseProgram {
         // arrives before that finds a notice instead.
         Optional<Program> program = canAuthor(session)
                 ? Optional.of(programs.ensureForCourse(session.deployment(), session.contextId(),
-                        new Author(session.subject(), session.displayName())))
+                        new Author(session.subject(), session.displayName()), session.locale()))
                 : programs.forCourse(session.deployment(), session.contextId());
         return new Visit(session, program);
     }

@@ -34,6 +34,9 @@ public class Programs {
     @Inject
     ProgramCopies copies;
 
+    @Inject
+    CourseLanguage languages;
+
     @jakarta.annotation.Resource(lookup = "java:app/jdbc/innovadores")
     javax.sql.DataSource dataSource;
 
@@ -74,13 +77,17 @@ public class Programs {
 
     private final java.util.concurrent.ConcurrentHashMap<CourseKey, Program> courses = new java.util.concurrent.ConcurrentHashMap<>();
 
-    /** The course's program, copying the default one when the course has none yet. */
-    public Program ensureForCourse(UUID deployment, String contextId, Author instructor) {
+    /**
+     * The course's program, copying the default one when the course has none yet; a new course takes
+     * the instructor's language as its own.
+     */
+    public Program ensureForCourse(UUID deployment, String contextId, Author instructor, String language) {
         Optional<Program> existing = forCourse(deployment, contextId);
         if (existing.isPresent()) return existing.get();
         try {
             Program created = copies.create(UUID.randomUUID(), deployment, contextId, document(Program.DEFAULT_ID),
                     "default", "copied", instructor);
+            languages.setIfNone(created, language);
             LOG.info(() -> "Course " + contextId + " of deployment " + deployment + " got its copy of the default program");
             return created;
         } catch (PersistenceException | TransactionalException raced) {

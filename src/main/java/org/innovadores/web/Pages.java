@@ -15,7 +15,7 @@ public class Pages {
     private final TemplateEngine engine = TemplateEngine.createPrecompiled(
             null, ContentType.Html, Pages.class.getClassLoader(), "gg.jte.generated.precompiled");
 
-    /** @param template a path under src/main/jte, e.g. "web/home.jte" */
+    /** @param template a path under src/main/jte, e.g. "lti/home.jte" */
     public String render(String template, Object model) {
         StringOutput output = new StringOutput(4096);
         engine.render(template, model, output);

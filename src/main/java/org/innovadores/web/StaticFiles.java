@@ -15,15 +15,17 @@ import java.util.Map;
 @Path("static")
 public class StaticFiles {
 
-    private static final Map<String, String> FILES = Map.of(
-            "tool.css", "text/css; charset=UTF-8",
-            "registration-close.js", "text/javascript; charset=UTF-8",
-            "lti-storage.js", "text/javascript; charset=UTF-8",
-            "autosubmit.js", "text/javascript; charset=UTF-8",
-            "player.js", "text/javascript; charset=UTF-8",
-            "uploader.js", "text/javascript; charset=UTF-8",
-            "autosave.js", "text/javascript; charset=UTF-8",
-            "rows.js", "text/javascript; charset=UTF-8");
+    private static final Map<String, String> FILES = Map.ofEntries(
+            Map.entry("tool.css", "text/css; charset=UTF-8"),
+            Map.entry("registration-close.js", "text/javascript; charset=UTF-8"),
+            Map.entry("lti-storage.js", "text/javascript; charset=UTF-8"),
+            Map.entry("autosubmit.js", "text/javascript; charset=UTF-8"),
+            Map.entry("player.js", "text/javascript; charset=UTF-8"),
+            Map.entry("uploader.js", "text/javascript; charset=UTF-8"),
+            Map.entry("autosave.js", "text/javascript; charset=UTF-8"),
+            Map.entry("rows.js", "text/javascript; charset=UTF-8"),
+            Map.entry("frame.js", "text/javascript; charset=UTF-8"),
+            Map.entry("copy.js", "text/javascript; charset=UTF-8"));
 
     private static final Map<String, byte[]> CONTENT = load();
 

@@ -106,8 +106,9 @@ class AdvantageIT {
         CoursePerson.location(c.ana().post("/course/modules/exploracion-institucional/read", Map.of()));
         await("the module's progress", () -> t.scores.size() >= 5);
         assertThat(t.createdLineItems).hasSize(1);
+        // Named as people read it, in the course's language (its instructor's, Spanish here), never by its key.
         assertThat(t.createdLineItems.get(0)).containsEntry("resourceId", "module/exploracion-institucional")
-                .containsEntry("scoreMaximum", 100.0);
+                .containsEntry("scoreMaximum", 100.0).containsEntry("label", "Exploración institucional");
         assertThat(t.scores.get(4)).containsEntry("userId", "advantage-ana").containsEntry("activityProgress", "InProgress")
                 .containsEntry("_path", "/p/advantage/lineitems/100/lineitem/scores?type_id=1");
 
@@ -123,14 +124,19 @@ class AdvantageIT {
         Thread.sleep(3000);
         assertThat(t.scores).as("nothing sent twice").hasSize(5);
 
-        // Renaming the module renames its gradebook columns.
+        // Renaming the module, or changing its points, renames and re-weighs the column the tool created; the
+        // exercise's column, which the platform created when the teacher placed the activity, keeps its name.
         Document editor = c.teacher().page("/course/authoring/modules/exploracion-institucional");
-        CoursePerson.location(c.teacher().submit(editor, "#editor", Map.of("title_es", "Exploración de la institución"), "save"));
-        await("the renamed columns", () -> t.updatedLineItems.stream().anyMatch(i -> "Exploración de la institución".equals(i.get("label")))
-                && t.updatedLineItems.stream().anyMatch(i -> "Problema inicial · Exploración de la institución".equals(i.get("label"))));
+        CoursePerson.location(c.teacher().submit(editor, "#editor", Map.of("title_es", "Exploración de la institución", "points", "40"),
+                "save"));
+        await("the renamed column", () -> t.updatedLineItems.stream().anyMatch(i -> "Exploración de la institución".equals(i.get("label"))));
         assertThat(t.updatedLineItems).filteredOn(i -> "Exploración de la institución".equals(i.get("label")))
-                .allSatisfy(i -> assertThat(i).containsEntry("scoreMaximum", 100.0)
+                .allSatisfy(i -> assertThat(i).containsEntry("scoreMaximum", 40.0)
                         .containsEntry("_path", "/p/advantage/lineitems/100/lineitem"));
+        // The keeper goes through a course's columns in the order of their keys, "exercise/…" before "module/…":
+        // had it renamed the exercise's column, that would have arrived before the module's.
+        assertThat(t.updatedLineItems).as("the platform's column is never renamed")
+                .allSatisfy(i -> assertThat(i).containsEntry("_path", "/p/advantage/lineitems/100/lineitem"));
     }
 
     @Test

@@ -6,21 +6,34 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Who may frame the tool stays a short header however many platforms register. */
+/**
+ * Who may frame the tool: a short header however many platforms register, the platform being
+ * registered on its registration pages, and nothing that is not an origin.
+ */
 class FramingPolicyTest {
 
     @Test
     void twoThousandRegistrationsKeepTheHeaderShort() {
-        List<Platform> platforms = new ArrayList<>();
-        for (int i = 0; i < 2000; i++) {
-            platforms.add(new Platform("https://lms" + i + ".example.org", "client-" + i, "LMS " + i,
-                    "https://auth" + i + ".example.org/auth", null, "https://lms" + i + ".example.org/jwks", Platform.Source.DYNAMIC));
-            platforms.add(new Platform("http://localhost:" + (10000 + i), "dev-" + i, "Dev " + i,
-                    "http://127.0.0.1:" + (10000 + i) + "/auth", null, "http://localhost:" + (10000 + i) + "/jwks", Platform.Source.DYNAMIC));
-        }
-        String ancestors = FramingPolicy.ancestors(platforms);
-        assertThat(ancestors).startsWith("'self' https:").contains("http://localhost:10000").doesNotContain("example.org");
-        assertThat(ancestors.split(" ")).hasSize(2 + FramingPolicy.MAX_LOOPBACK_ORIGINS);
+        List<String> origins = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) origins.add("http://192.168.1." + (i % 250) + ":" + (10000 + i));
+        String ancestors = FramingPolicy.ancestors(origins, null);
+        assertThat(ancestors).startsWith("'self' https:").contains("http://192.168.1.0:10000");
+        assertThat(ancestors.split(" ")).hasSize(2 + FramingPolicy.MAX_HTTP_ORIGINS);
         assertThat(ancestors.length()).isLessThan(400);
+    }
+
+    @Test
+    void theRegistrationPageIsFramedByThePlatformBeingRegisteredWhateverTheRest() {
+        String registering = FramingPolicy.origin("http://moodle.intranet.gov.py/mod/lti/openid-configuration.php?token=x");
+        assertThat(registering).isEqualTo("http://moodle.intranet.gov.py");
+        List<String> many = new ArrayList<>();
+        for (int i = 0; i < 50; i++) many.add("http://10.0.0." + i);
+        assertThat(FramingPolicy.ancestors(many, registering).split(" ")).contains("http://moodle.intranet.gov.py");
+        // HTTPS is framed anyway; nothing but an origin reaches the header.
+        assertThat(FramingPolicy.ancestors(List.of(), FramingPolicy.origin("https://lms.example.org/x"))).isEqualTo("'self' https:");
+        assertThat(FramingPolicy.origin("javascript:alert(1)")).isNull();
+        assertThat(FramingPolicy.origin("http://evil.example; script-src *")).isNull();
+        assertThat(FramingPolicy.origin("http://user@evil.example/")).isNull();
+        assertThat(FramingPolicy.origin("not a url")).isNull();
     }
 }

@@ -528,6 +528,43 @@ class LaunchIT {
 
     @Test
     @RunAsClient
+    void theRegistrationPagesAreFramedByThePlatformBeingRegisteredSpeakItsLanguageAndFramingFollowsAtOnce() {
+        // A Moodle on another host of the local network, over plain HTTP, not registered yet.
+        Tenant tenant = TestPlatform.get().tenantElsewhere("dynreg-elsewhere");
+        String origin = tenant.issuer.substring(0, tenant.issuer.indexOf("/p/"));
+        assertThat(origin).startsWith("http://127.0.0.2:");
+        assertThat(frameAncestors(ToolHttp.get("/", "Accept-Language", "en"))).doesNotContain(origin);
+        String link = LtiClient.adminPost("/admin/api/registration-links").body().replaceAll(".*\"url\":\"([^\"]+)\".*", "$1");
+        String ticket = link.substring(link.indexOf("ticket=") + 7);
+        String query = "openid_configuration=" + java.net.URLEncoder.encode(tenant.openidConfigurationUrl(), StandardCharsets.UTF_8)
+                + "&registration_token=" + tenant.registrationToken + "&ticket=" + ticket;
+        HttpResponse<String> confirm = ToolHttp.get("/lti/register?" + query, "Accept-Language", "en-GB,en;q=0.9");
+        assertThat(confirm.statusCode()).isEqualTo(200);
+        assertThat(frameAncestors(confirm)).as("shown in the platform's own dialog").contains(origin);
+        assertThat(confirm.body()).contains("<html lang=\"en\"").contains("Register");
+        // A refusal on those pages shows in the dialog too.
+        assertThat(frameAncestors(ToolHttp.get("/lti/register?" + query.replace(ticket, "made-up")))).contains(origin);
+
+        HttpResponse<String> done = ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + "/lti/register"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString(LtiClient.form(Map.of("openid_configuration", tenant.openidConfigurationUrl(),
+                        "registration_token", tenant.registrationToken, "ticket", ticket)))).build());
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(frameAncestors(done)).contains(origin);
+        assertThat(done.body()).contains("<html lang=\"en\"");
+        // Registered: every page may now be framed by it, at once (no cache to wait for).
+        assertThat(frameAncestors(ToolHttp.get("/"))).contains(origin);
+        // Spanish for a Spanish browser, and the platform by its name.
+        assertThat(ToolHttp.get("/lti/register?" + query, "Accept-Language", "es-PY").body()).contains("<html lang=\"es\"");
+    }
+
+    private static String frameAncestors(HttpResponse<String> response) {
+        String policy = response.headers().firstValue("Content-Security-Policy").orElse("");
+        return policy.substring(policy.indexOf("frame-ancestors"));
+    }
+
+    @Test
+    @RunAsClient
     void aRegistrationNeverReplacesAnotherAndAnUnusedOneCanBeRemoved() {
         Tenant tenant = registered("collide");
         String platformsBefore = admin("GET", "/admin/api/platforms").body();

@@ -45,6 +45,21 @@ public final class TestPlatform {
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.start();
         base = "http://127.0.0.1:" + port;
+        // The same LMS also answers on another loopback address: a platform of another origin and
+        // site, as a Moodle on another host of the local network is to the tool.
+        otherHost = HttpServer.create(new InetSocketAddress("127.0.0.2", port), 50);
+        otherHost.createContext("/p/", this::handle);
+        otherHost.setExecutor(Executors.newFixedThreadPool(4));
+        otherHost.start();
+        otherBase = "http://127.0.0.2:" + port;
+    }
+
+    private final HttpServer otherHost;
+    private final String otherBase;
+
+    /** A tenant served from another origin (127.0.0.2) than every other tenant, e.g. one that is not registered yet. */
+    public Tenant tenantElsewhere(String name) {
+        return tenants.computeIfAbsent(name, n -> new Tenant(otherBase + "/p/" + n, "client-" + n, "deployment-" + n));
     }
 
     public static synchronized TestPlatform get() {
@@ -420,11 +435,16 @@ public final class TestPlatform {
                 <input type="hidden" name="lti_storage_target" value="_parent">
                 </form>
                 <iframe name="tool" id="tool" title="Innovadores" style="width:100%%;height:700px;border:0"></iframe>
+                <p>Frame height asked for: <output id="frame-height"></output></p>
                 <script>
                 var store = {};
                 window.addEventListener('message', function (e) {
                   var d = e.data || {};
                   if (e.origin !== '%1$s') return;
+                  if (d.subject === 'lti.frameResize' && d.height > 0) { // as Canvas does
+                    document.getElementById('frame-height').textContent = String(d.height);
+                    document.getElementById('tool').style.height = d.height + 'px';
+                  }
                   if (d.subject === 'lti.put_data') {
                     store[d.key] = d.value;
                     e.source.postMessage({subject: 'lti.put_data.response', message_id: d.message_id, key: d.key, value: d.value}, e.origin);

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two instances of the tool sharing one PostgreSQL: the same id_token and state posted to both at
- * the same moment is accepted by exactly one of them, every time.
+ * the same moment is accepted by exactly one of them, every time; and a platform registered through
+ * one may frame the other's pages at once.
  */
 class TwoInstancesIT {
 
@@ -63,6 +64,26 @@ class TwoInstancesIT {
                 List<Integer> statuses = posts.stream().map(CompletableFuture::join).toList();
                 assertThat(statuses).as("round " + round).containsExactlyInAnyOrder(303, 400);
             }
+
+            // A platform registered through one instance frames the other's pages at once: nothing cached to wait for.
+            Tenant intranet = TestPlatform.get().tenantElsewhere("two-instances-intranet");
+            String origin = intranet.issuer.substring(0, intranet.issuer.indexOf("/p/"));
+            assertThat(frameAncestors(second, "/")).doesNotContain(origin);
+            String link = ToolHttp.send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/admin/api/registration-links"))
+                    .header("Authorization", "Bearer " + LtiClient.ADMIN_TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build())
+                    .body().replaceAll(".*\"url\":\"([^\"]+)\".*", "$1");
+            String ticket = link.substring(link.indexOf("ticket=") + 7);
+            HttpResponse<String> done = ToolHttp.send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/lti/register"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(LtiClient.form(Map.of("openid_configuration", intranet.openidConfigurationUrl(),
+                            "registration_token", intranet.registrationToken, "ticket", ticket)))).build());
+            assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+            assertThat(frameAncestors(second, "/")).contains(origin);
         }
+    }
+
+    private static String frameAncestors(PayaraProcess instance, String path) {
+        String policy = ToolHttp.get(instance.baseUrl() + path).headers().firstValue("Content-Security-Policy").orElse("");
+        return policy.substring(policy.indexOf("frame-ancestors"));
     }
 }

@@ -228,6 +228,15 @@ class CourseJourneysBrowserIT {
         WebDriverWait wait = launch(driver, tenant, claims(subject, name, CoursePerson.LEARNER), By.id("modules"));
         assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("es");
         reached(driver, "overview");
+        // Framed: the same page can be opened in a window of its own, session included ...
+        String newWindow = driver.findElement(By.id("new-window")).getAttribute("href");
+        assertThat(newWindow).contains("/course").contains("s=");
+        assertThat(driver.findElement(By.id("new-window")).getAttribute("target")).isEqualTo("_blank");
+        // ... and the LMS hears the page's height (lti.frameResize), by which Canvas sizes its frame.
+        driver.switchTo().defaultContent();
+        wait.until(d -> !d.findElement(By.id("frame-height")).getText().isEmpty());
+        assertThat(Integer.parseInt(driver.findElement(By.id("frame-height")).getText())).isGreaterThan(300);
+        driver.switchTo().frame("tool");
 
         hands.follow(By.linkText("Descubrimiento"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mark-read")));
@@ -486,7 +495,8 @@ class CourseJourneysBrowserIT {
             assertThat(link).startsWith(ToolHttp.baseUrl() + "/lti/register?ticket=");
 
             // The second LMS's administrator pastes the link; the tool asks, registers and asks to be closed.
-            Tenant second = TestPlatform.get().tenant("journeys-second-lms");
+            // On another host than the first LMS, over plain HTTP, and not registered yet: its page must still show the tool's.
+            Tenant second = TestPlatform.get().tenantElsewhere("journeys-second-lms");
             driver.switchTo().defaultContent();
             driver.get(second.issuer + "/tool-registration?link=" + URLEncoder.encode(link, StandardCharsets.UTF_8));
             wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
@@ -494,7 +504,9 @@ class CourseJourneysBrowserIT {
             Accessibility.assertNoViolations(driver, "registration question");
             Browser.screenshot(driver, "journeys-register-confirm-1280");
             hands.follow(By.id("register"));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Herramienta registrada"));
+            // Before any session the tool speaks the browser's language: this Chromium's is English.
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Tool registered"));
+            assertThat(driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
             Accessibility.assertNoViolations(driver, "registration done");
             Browser.screenshot(driver, "journeys-register-done-1280");
             driver.switchTo().defaultContent();
