@@ -56,17 +56,44 @@ public class AdminPageResource {
     @Inject
     Pages pages;
 
+    @Inject
+    org.innovadores.runtime.Sql db;
+
     @Context
     HttpHeaders headers;
 
+    /** A course of the platform that launched the tool: its id in the LMS, its deployment, how many people, the last visit. */
+    public record Course(String contextId, String deploymentId, int people, java.time.Instant lastSeen) {
+    }
+
     public record AdminPage(Page page, String csrf, String issuer, String clientId, List<String> deploymentIds,
-                            String newLink, String configuration) {
+                            String newLink, String configuration, List<Course> courses, List<RegistrationTickets.Ticket> links,
+                            String notice) {
+        /** A moment as the administrator reads it: their language's medium date and time, in UTC. */
+        public String when(java.time.Instant at) {
+            return at == null ? "—" : java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
+                    .withLocale(page.t().locale()).withZone(java.time.ZoneOffset.UTC).format(at) + " UTC";
+        }
     }
 
     @GET
     @Operation(hidden = true)
-    public String show(@QueryParam("s") String token) {
-        return render(admin(signedIn.require(token, headers)), null);
+    public String show(@QueryParam("s") String token, @QueryParam("notice") String notice) {
+        return render(admin(signedIn.require(token, headers)), null, "revoked".equals(notice) ? notice : null);
+    }
+
+    /** Withdraws one of this administrator's unused registration links. */
+    @POST
+    @Path("registration-links/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public jakarta.ws.rs.core.Response revoke(@FormParam("s") String token, @FormParam("csrf") String csrf, @FormParam("ref") String ref) {
+        ToolSession session = admin(signedIn.requireForm(token, csrf, headers));
+        if (ref == null || !ref.matches("[0-9a-f]{16}") || !tickets.revoke("lti-admin:" + session.subject(), ref)) {
+            throw ClientError.notFound("admin.register.noSuchLink");
+        }
+        audit.record("lti-admin:" + session.subject(), "registration-link.revoked", "ref=" + ref);
+        return sessions.seeOther(session, "/admin?notice=revoked#links-title");
     }
 
     @POST
@@ -77,7 +104,7 @@ public class AdminPageResource {
         ToolSession session = admin(signedIn.requireForm(token, csrf, headers));
         String link = urls.registration() + "?ticket=" + tickets.mint("lti-admin:" + session.subject());
         audit.record("lti-admin:" + session.subject(), "registration-link.minted", null);
-        return render(session, link);
+        return render(session, link, null);
     }
 
     private ToolSession admin(ToolSession session) {
@@ -85,10 +112,24 @@ public class AdminPageResource {
         return session;
     }
 
-    private String render(ToolSession session, String newLink) {
+    private String render(ToolSession session, String newLink, String notice) {
         Deployment deployment = registry.deployment(session.deployment()).orElseThrow(() -> ClientError.forbidden("error.forbidden"));
         List<String> deploymentIds = registry.deploymentsOf(deployment.platform()).stream().map(Deployment::deploymentId).toList();
         return pages.render("admin/admin.jte", new AdminPage(signedIn.page(session, "admin.title"), sessions.csrf(session),
-                deployment.platform().issuer(), deployment.platform().clientId(), deploymentIds, newLink, urls.base()));
+                deployment.platform().issuer(), deployment.platform().clientId(), deploymentIds, newLink, urls.base(),
+                courses(deployment.platform().id()), tickets.mintedBy("lti-admin:" + session.subject()), notice));
+    }
+
+    /** The courses of the platform's deployments that have the tool, most recently visited first. */
+    private List<Course> courses(java.util.UUID platform) {
+        List<Course> courses = new java.util.ArrayList<>();
+        db.query("SELECT p.context_id, d.deployment_id, COUNT(m.subject), MAX(m.last_seen) FROM program p "
+                + "JOIN lti_deployment d ON d.id = p.deployment_id LEFT JOIN course_member m ON m.program_id = p.id "
+                + "WHERE d.platform_id = ? GROUP BY p.id, p.context_id, d.deployment_id ORDER BY MAX(m.last_seen) DESC NULLS LAST",
+                row -> {
+                    java.sql.Timestamp last = row.getTimestamp(4);
+                    courses.add(new Course(row.getString(1), row.getString(2), row.getInt(3), last == null ? null : last.toInstant()));
+                }, platform);
+        return courses;
     }
 }

@@ -122,26 +122,26 @@ public class Cohort {
         db.query("SELECT c.subject, c.display_name, c.role, c.last_seen, m.team_id FROM course_member c LEFT JOIN team_member m "
                         + "ON m.program_id = c.program_id AND m.subject = c.subject WHERE c.program_id = ? ORDER BY c.display_name, c.subject",
                 row -> people.put(row.getString(1), new Person(row.getString(1), row.getString(2), row.getString(3),
-                        row.getObject(5, UUID.class), row.getObject(4, OffsetDateTime.class).toInstant())), program.id());
+                        Sql.uuid(row, 5), Sql.time(row, 4).toInstant())), program.id());
 
         Map<UUID, List<String>> mentors = new HashMap<>();
         db.query("SELECT tm.team_id, COALESCE(c.display_name, tm.subject) FROM team_mentor tm JOIN team t ON t.id = tm.team_id "
                         + "LEFT JOIN course_member c ON c.program_id = t.program_id AND c.subject = tm.subject WHERE t.program_id = ? "
-                        + "ORDER BY 2", row -> mentors.computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>()).add(row.getString(2)),
+                        + "ORDER BY 2", row -> mentors.computeIfAbsent(Sql.uuid(row, 1), k -> new ArrayList<>()).add(row.getString(2)),
                 program.id());
         Map<UUID, Team> teams = new LinkedHashMap<>();
         db.query("SELECT id, name FROM team WHERE program_id = ? ORDER BY name", row -> {
-            UUID id = row.getObject(1, UUID.class);
+            UUID id = Sql.uuid(row, 1);
             teams.put(id, new Team(id, row.getString(2), mentors.getOrDefault(id, List.of())));
         }, program.id());
 
         Map<String, Progress.Entry> progress = new HashMap<>(); // module id + subject
         db.query("SELECT p.module_id, p.subject, p.first_visit_at, p.last_visit_at, p.content_read_at FROM module_progress p "
                         + "JOIN program_module m ON m.id = p.module_id WHERE m.program_id = ?", row -> {
-                    OffsetDateTime read = row.getObject(5, OffsetDateTime.class);
-                    UUID module = row.getObject(1, UUID.class);
+                    OffsetDateTime read = Sql.time(row, 5);
+                    UUID module = Sql.uuid(row, 1);
                     progress.put(module + "\n" + row.getString(2), new Progress.Entry(module,
-                            row.getObject(3, OffsetDateTime.class).toInstant(), row.getObject(4, OffsetDateTime.class).toInstant(),
+                            Sql.time(row, 3).toInstant(), Sql.time(row, 4).toInstant(),
                             read == null ? null : read.toInstant()));
                 }, program.id());
 
@@ -151,8 +151,8 @@ public class Cohort {
         Map<UUID, Map<String, Set<String>>> handedIn = new HashMap<>();
         db.query("SELECT e.id, e.team_id, e.module_key, e.template_key, e.title, e.status, e.updated_at FROM exercise e "
                 + "JOIN team t ON t.id = e.team_id WHERE t.program_id = ? AND e.status <> 'DELETED' ORDER BY e.updated_at", row -> {
-            Exercise exercise = new Exercise(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3), row.getString(4),
-                    row.getString(5), row.getString(6), row.getObject(7, OffsetDateTime.class).toInstant());
+            Exercise exercise = new Exercise(Sql.uuid(row, 1), Sql.uuid(row, 2), row.getString(3), row.getString(4),
+                    row.getString(5), row.getString(6), Sql.time(row, 7).toInstant());
             exercises.add(exercise);
             if (exercise.status().equals("SUBMITTED") || exercise.status().equals("ACCEPTED")) {
                 handedIn.computeIfAbsent(exercise.team(), k -> new HashMap<>())
@@ -224,7 +224,7 @@ public class Cohort {
         db.query("SELECT p.subject, p.completed_at FROM module_progress p JOIN program_module m ON m.id = p.module_id "
                 + "WHERE m.program_id = ? AND p.completed_at IS NOT NULL", row -> {
             if (!participantSubjects.contains(row.getString(1))) return;
-            Instant at = row.getObject(2, OffsetDateTime.class).toInstant();
+            Instant at = Sql.time(row, 2).toInstant();
             for (int i = 0; i < WEEKS; i++) if (!at.isAfter(ends[i])) completedBy[i]++;
         }, program.id());
 
@@ -234,8 +234,8 @@ public class Cohort {
         db.query("SELECT r.exercise_id, r.status, r.created_at FROM exercise_revision r JOIN exercise e ON e.id = r.exercise_id "
                 + "JOIN team t ON t.id = e.team_id WHERE t.program_id = ? AND r.changed = 'status' ORDER BY r.created_at",
                 row -> changes.computeIfAbsent(
-                row.getObject(1, UUID.class), k -> new ArrayList<>()).add(new Object[]{row.getString(2),
-                row.getObject(3, OffsetDateTime.class).toInstant()}), program.id());
+                Sql.uuid(row, 1), k -> new ArrayList<>()).add(new Object[]{row.getString(2),
+                Sql.time(row, 3).toInstant()}), program.id());
         int[] waitingAt = new int[WEEKS];
         for (List<Object[]> history : changes.values()) {
             for (int i = 0; i < WEEKS; i++) {
@@ -254,10 +254,10 @@ public class Cohort {
         Map<UUID, int[]> sessions = new HashMap<>();
         db.query("SELECT l.team_id, l.met_on FROM mentoring_log l JOIN team t ON t.id = l.team_id WHERE t.program_id = ? AND l.met_on >= ?",
                 row -> {
-                    java.time.LocalDate met = row.getObject(2, java.time.LocalDate.class);
+                    java.time.LocalDate met = Sql.date(row, 2);
                     int index = (int) java.time.temporal.ChronoUnit.WEEKS.between(starts.getFirst(),
                             met.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY)));
-                    if (index >= 0 && index < WEEKS) sessions.computeIfAbsent(row.getObject(1, UUID.class), k -> new int[WEEKS])[index]++;
+                    if (index >= 0 && index < WEEKS) sessions.computeIfAbsent(Sql.uuid(row, 1), k -> new int[WEEKS])[index]++;
                 }, program.id(), starts.getFirst());
 
         List<WorkshopViews> views = new ArrayList<>();

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.innovadores.program.ModuleContent;
 
 /**
@@ -26,6 +25,9 @@ final class CohortRows {
 
     static List<Row> of(Cohort.Snapshot snapshot, String lang) {
         List<Row> rows = new ArrayList<>();
+        // Each team's latest exercise of a template in a module, found once rather than per person and row.
+        java.util.Map<String, Cohort.Exercise> latest = new java.util.HashMap<>();
+        for (Cohort.Exercise e : snapshot.exercises()) latest.put(e.team() + "|" + e.moduleKey() + "|" + e.templateKey(), e); // by updatedAt
         for (Cohort.Standing standing : snapshot.standings()) {
             Cohort.Person person = standing.person();
             String team = Optional.ofNullable(person.team()).map(snapshot.teamsById()::get).map(Cohort.Team::name).orElse("");
@@ -38,9 +40,10 @@ final class CohortRows {
                 continue;
             }
             for (ModuleContent.ExerciseUse use : uses) {
-                Optional<Cohort.Exercise> latest = latest(snapshot.exercises(), person.team(), standing.module().key(), use.template());
-                rows.add(row(common, use.template(), use.required(), latest.map(Cohort.Exercise::title).orElse(""),
-                        latest.map(Cohort.Exercise::status).orElse(""), latest.map(Cohort.Exercise::updatedAt).orElse(null)));
+                Optional<Cohort.Exercise> last = person.team() == null ? Optional.empty()
+                        : Optional.ofNullable(latest.get(person.team() + "|" + standing.module().key() + "|" + use.template()));
+                rows.add(row(common, use.template(), use.required(), last.map(Cohort.Exercise::title).orElse(""),
+                        last.map(Cohort.Exercise::status).orElse(""), last.map(Cohort.Exercise::updatedAt).orElse(null)));
             }
         }
         return rows;
@@ -52,14 +55,5 @@ final class CohortRows {
         return new Row(cells);
     }
 
-    /** The team's most recently changed exercise of that template in that module. */
-    private static Optional<Cohort.Exercise> latest(List<Cohort.Exercise> exercises, UUID team, String module, String template) {
-        if (team == null) return Optional.empty();
-        Cohort.Exercise found = null;
-        for (Cohort.Exercise e : exercises) { // ordered by updatedAt: the last match is the latest
-            if (team.equals(e.team()) && module.equals(e.moduleKey()) && template.equals(e.templateKey())) found = e;
-        }
-        return Optional.ofNullable(found);
-    }
 
 }

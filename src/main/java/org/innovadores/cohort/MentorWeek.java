@@ -47,7 +47,7 @@ public class MentorWeek {
         Cohort.Snapshot snapshot = cohort.of(program);
         Set<UUID> mine = new HashSet<>();
         db.query("SELECT m.team_id FROM team_mentor m JOIN team t ON t.id = m.team_id WHERE t.program_id = ? AND m.subject = ?",
-                row -> mine.add(row.getObject(1, UUID.class)), program.id(), subject);
+                row -> mine.add(Sql.uuid(row, 1)), program.id(), subject);
         boolean all = mine.isEmpty() && instructor;
         List<Cohort.TeamRow> rows = snapshot.teams().stream().filter(r -> all || mine.contains(r.team().id())).toList();
         if (rows.isEmpty()) return new Week(snapshot, List.of(), all);
@@ -56,13 +56,13 @@ public class MentorWeek {
         db.query("SELECT e.team_id, e.id, e.title, c.author_name, c.body, c.created_at FROM exercise_comment c "
                         + "JOIN exercise e ON e.id = c.exercise_id JOIN team t ON t.id = e.team_id "
                         + "WHERE t.program_id = ? AND c.resolved_at IS NULL ORDER BY c.created_at",
-                row -> open.computeIfAbsent(row.getObject(1, UUID.class), k -> new ArrayList<>()).add(new OpenComment(
-                        row.getObject(2, UUID.class), row.getString(3), row.getString(4), row.getString(5),
-                        row.getObject(6, OffsetDateTime.class).toInstant())), program.id());
+                row -> open.computeIfAbsent(Sql.uuid(row, 1), k -> new ArrayList<>()).add(new OpenComment(
+                        Sql.uuid(row, 2), row.getString(3), row.getString(4), row.getString(5),
+                        Sql.time(row, 6).toInstant())), program.id());
         Map<UUID, LastSession> last = new HashMap<>();
         db.query("SELECT l.team_id, l.met_on, l.agreements, l.next_steps FROM mentoring_log l JOIN team t ON t.id = l.team_id "
                         + "WHERE t.program_id = ? ORDER BY l.met_on, l.created_at",
-                row -> last.put(row.getObject(1, UUID.class), new LastSession(row.getObject(2, LocalDate.class), row.getString(3),
+                row -> last.put(Sql.uuid(row, 1), new LastSession(Sql.date(row, 2), row.getString(3),
                         row.getString(4))), program.id());
 
         Map<UUID, int[]> statuses = new HashMap<>(); // drafts, accepted, changes requested

@@ -36,7 +36,7 @@ public class Monitoring {
 
     public List<Course> of(UUID deployment) {
         List<UUID> ids = new ArrayList<>();
-        db.query("SELECT id FROM program WHERE deployment_id = ? ORDER BY created_at", row -> ids.add(row.getObject(1, UUID.class)),
+        db.query("SELECT id FROM program WHERE deployment_id = ? ORDER BY created_at", row -> ids.add(Sql.uuid(row, 1)),
                 deployment);
         List<Course> courses = new ArrayList<>();
         for (UUID id : ids) {

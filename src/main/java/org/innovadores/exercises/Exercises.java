@@ -182,9 +182,9 @@ public class Exercises {
     public List<OpenConflict> conflicts(UUID exercise) {
         List<OpenConflict> conflicts = new ArrayList<>();
         query("SELECT id, field_key, proposed, author, author_name, created_at FROM exercise_conflict WHERE exercise_id = ? "
-                + "AND resolved_at IS NULL ORDER BY created_at", row -> conflicts.add(new OpenConflict(row.getObject(1, UUID.class),
+                + "AND resolved_at IS NULL ORDER BY created_at", row -> conflicts.add(new OpenConflict(Sql.uuid(row, 1),
                 row.getString(2), jakarta.json.Json.createReader(new java.io.StringReader(row.getString(3))).readValue(),
-                row.getString(4), row.getString(5), row.getObject(6, OffsetDateTime.class).toInstant())), exercise);
+                row.getString(4), row.getString(5), Sql.time(row, 6).toInstant())), exercise);
         return conflicts;
     }
 
@@ -202,9 +202,9 @@ public class Exercises {
     public List<Comment> comments(UUID exercise) {
         List<Comment> comments = new ArrayList<>();
         query("SELECT id, field_key, parent_id, body, author, author_name, created_at, resolved_at FROM exercise_comment "
-                + "WHERE exercise_id = ? ORDER BY created_at", row -> comments.add(new Comment(row.getObject(1, UUID.class),
-                row.getString(2), row.getObject(3, UUID.class), row.getString(4), row.getString(5), row.getString(6),
-                row.getObject(7, OffsetDateTime.class).toInstant(), row.getObject(8, OffsetDateTime.class) != null)), exercise);
+                + "WHERE exercise_id = ? ORDER BY created_at", row -> comments.add(new Comment(Sql.uuid(row, 1),
+                row.getString(2), Sql.uuid(row, 3), row.getString(4), row.getString(5), row.getString(6),
+                Sql.time(row, 7).toInstant(), Sql.time(row, 8) != null)), exercise);
         return comments;
     }
 
@@ -221,14 +221,14 @@ public class Exercises {
         String changed = row.getString(4);
         return new Revision(row.getInt(1), FieldValues.read(row.getString(2)), Exercise.Status.valueOf(row.getString(3)),
                 changed.isEmpty() ? List.of() : List.of(changed.split(",")), row.getString(5), row.getString(6),
-                row.getObject(7, OffsetDateTime.class).toInstant());
+                Sql.time(row, 7).toInstant());
     }
 
     private List<Exercise> select(String sql, Object... values) {
         List<Exercise> found = new ArrayList<>();
-        query(sql, row -> found.add(new Exercise(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
-                row.getString(4), row.getObject(5, UUID.class), row.getString(6), Exercise.Status.valueOf(row.getString(7)),
-                FieldValues.read(row.getString(8)), row.getInt(9), row.getObject(10, OffsetDateTime.class).toInstant())), values);
+        query(sql, row -> found.add(new Exercise(Sql.uuid(row, 1), Sql.uuid(row, 2), row.getString(3),
+                row.getString(4), Sql.uuid(row, 5), row.getString(6), Exercise.Status.valueOf(row.getString(7)),
+                FieldValues.read(row.getString(8)), row.getInt(9), Sql.time(row, 10).toInstant())), values);
         return found;
     }
 

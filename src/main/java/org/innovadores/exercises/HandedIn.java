@@ -42,7 +42,7 @@ public class HandedIn implements TeamProgress {
         String[] exercise = new String[1];
         db.query("SELECT id FROM exercise WHERE team_id = ? AND module_key = ? AND template_key = ? AND status <> 'DELETED' "
                         + "ORDER BY updated_at",
-                row -> exercise[0] = row.getObject(1, UUID.class).toString(), team.get(), moduleKey, templateKey);
+                row -> exercise[0] = Sql.uuid(row, 1).toString(), team.get(), moduleKey, templateKey);
         return Optional.of("/course/teams/" + team.get() + (exercise[0] == null ? "" : "/exercises/" + exercise[0]));
     }
 
@@ -58,7 +58,7 @@ public class HandedIn implements TeamProgress {
                         + "LIMIT 1), (SELECT c.author_name FROM exercise_comment c WHERE c.exercise_id = e.id AND c.parent_id IS NULL "
                         + "AND c.author NOT IN (SELECT subject FROM team_member WHERE team_id = e.team_id) ORDER BY c.created_at DESC "
                         + "LIMIT 1) FROM exercise e WHERE e.team_id = ? AND e.status = 'CHANGES_REQUESTED' ORDER BY e.updated_at DESC",
-                row -> found.add(new SentBack(row.getString(2), "/course/teams/" + team.get() + "/exercises/" + row.getObject(1, UUID.class),
+                row -> found.add(new SentBack(row.getString(2), "/course/teams/" + team.get() + "/exercises/" + Sql.uuid(row, 1),
                         row.getString(3), row.getString(4))), team.get());
         return found;
     }
@@ -82,8 +82,8 @@ public class HandedIn implements TeamProgress {
                         + "WHERE e.team_id = ? AND c.author NOT IN (SELECT subject FROM team_member WHERE team_id = e.team_id) "
                         + "ORDER BY c.created_at DESC LIMIT 1",
                 row -> said.add(new Feedback(row.getString(1), row.getString(2), row.getString(3),
-                        workspace + "/exercises/" + row.getObject(4, UUID.class),
-                        row.getObject(5, java.time.OffsetDateTime.class).toInstant())), team.id());
+                        workspace + "/exercises/" + Sql.uuid(row, 4),
+                        Sql.time(row, 5).toInstant())), team.id());
         // The next steps agreed at the last mentoring session.
         db.query("SELECT l.next_steps, l.met_on, l.created_at, COALESCE(c.display_name, l.author) FROM mentoring_log l "
                         + "LEFT JOIN course_member c ON c.program_id = ? AND c.subject = l.author WHERE l.team_id = ? "
@@ -91,7 +91,7 @@ public class HandedIn implements TeamProgress {
                 row -> {
                     if (row.getString(1) != null && !row.getString(1).isBlank()) {
                         said.add(new Feedback(row.getString(4), row.getString(1), null, workspace + "#log",
-                                row.getObject(3, java.time.OffsetDateTime.class).toInstant()));
+                                Sql.time(row, 3).toInstant()));
                     }
                 }, program.id(), team.id());
         Feedback latest = said.stream().max(java.util.Comparator.comparing(Feedback::at)).orElse(null);

@@ -138,7 +138,7 @@ public class Templates {
         record Row(UUID id, UUID program, int number) {
         }
         List<Row> rows = new java.util.ArrayList<>();
-        db.query(sql, row -> rows.add(new Row(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getInt(3))), values);
+        db.query(sql, row -> rows.add(new Row(Sql.uuid(row, 1), Sql.uuid(row, 2), row.getInt(3))), values);
         return rows.stream().map(r -> known(r.id(), r.program(), r.number())).toList();
     }
 

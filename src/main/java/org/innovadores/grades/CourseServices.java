@@ -95,7 +95,7 @@ public class CourseServices {
     public Optional<Services> services(UUID program) {
         List<Services> found = new ArrayList<>();
         db.query("SELECT program_id, platform_id, lineitems_url, memberships_url FROM course_service WHERE program_id = ?",
-                row -> found.add(new Services(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3),
+                row -> found.add(new Services(Sql.uuid(row, 1), Sql.uuid(row, 2), row.getString(3),
                         row.getString(4))), program);
         return found.stream().findFirst();
     }
@@ -103,7 +103,7 @@ public class CourseServices {
     public List<Services> all() {
         List<Services> found = new ArrayList<>();
         db.query("SELECT program_id, platform_id, lineitems_url, memberships_url FROM course_service", row -> found.add(
-                new Services(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3), row.getString(4))));
+                new Services(Sql.uuid(row, 1), Sql.uuid(row, 2), row.getString(3), row.getString(4))));
         return found;
     }
 
@@ -137,7 +137,7 @@ public class CourseServices {
     }
 
     private static LineItem lineItem(java.sql.ResultSet row) throws java.sql.SQLException {
-        return new LineItem(row.getObject(1, UUID.class), row.getString(2), row.getString(3), row.getString(4), row.getDouble(5),
+        return new LineItem(Sql.uuid(row, 1), row.getString(2), row.getString(3), row.getString(4), row.getDouble(5),
                 "RELEASE".equals(row.getString(6)), row.getBoolean(7));
     }
 }

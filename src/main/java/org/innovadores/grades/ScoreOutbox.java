@@ -76,8 +76,8 @@ public class ScoreOutbox {
     public List<Entry> entries(UUID program, String status) {
         List<Entry> found = new ArrayList<>();
         db.query("SELECT id, item_key, user_id, status, attempts, last_error, created_at FROM score_outbox WHERE program_id = ? "
-                + "AND status = ? ORDER BY created_at DESC", row -> found.add(new Entry(row.getObject(1, UUID.class), row.getString(2),
-                row.getString(3), row.getString(4), row.getInt(5), row.getString(6), row.getObject(7, OffsetDateTime.class))),
+                + "AND status = ? ORDER BY created_at DESC", row -> found.add(new Entry(Sql.uuid(row, 1), row.getString(2),
+                row.getString(3), row.getString(4), row.getInt(5), row.getString(6), Sql.time(row, 7))),
                 program, status);
         return found;
     }

@@ -80,8 +80,8 @@ public class ScoreSender {
                 + "WHERE s.status = 'PENDING' AND s.next_attempt_at <= ? AND (s.claimed_until IS NULL OR s.claimed_until < ?) "
                 + "AND NOT EXISTS (SELECT 1 FROM score_outbox o WHERE o.program_id = s.program_id AND o.item_key = s.item_key "
                 + "AND o.user_id = s.user_id AND o.status = 'PENDING' AND o.created_at < s.created_at) "
-                + "ORDER BY s.created_at LIMIT 5", row -> candidates.add(new Due(row.getObject(1, UUID.class), row.getObject(2, UUID.class),
-                row.getObject(3, UUID.class), row.getString(4), row.getString(5), row.getString(6), row.getInt(7))), now, now);
+                + "ORDER BY s.created_at LIMIT 5", row -> candidates.add(new Due(Sql.uuid(row, 1), Sql.uuid(row, 2),
+                Sql.uuid(row, 3), row.getString(4), row.getString(5), row.getString(6), row.getInt(7))), now, now);
         for (Due candidate : candidates) {
             if (db.update("UPDATE score_outbox SET claimed_until = ? WHERE id = ? AND status = 'PENDING' "
                     + "AND (claimed_until IS NULL OR claimed_until < ?)", now.plusMinutes(2), candidate.id(), now) == 1) {

@@ -36,11 +36,21 @@ public class FramingPolicy implements ContainerResponseFilter {
     @Inject
     PlatformRegistry registry;
 
+    /** The origins last read, for a page answered while the database is away (its error page included). */
+    private volatile List<String> lastRead = List.of();
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         String ancestors = ALWAYS;
         if (response.getMediaType() != null && MediaType.TEXT_HTML_TYPE.isCompatible(response.getMediaType())) {
-            ancestors = ancestors(registry.plainHttpOrigins(), registering(request));
+            List<String> origins;
+            try {
+                origins = registry.plainHttpOrigins();
+                lastRead = origins;
+            } catch (RuntimeException databaseAway) {
+                origins = lastRead; // the page must not fail for its header
+            }
+            ancestors = ancestors(origins, registering(request));
         }
         response.getHeaders().putSingle("Content-Security-Policy",
                 SecurityHeaders.CONTENT_SECURITY_POLICY + "; frame-ancestors " + ancestors);

@@ -1,5 +1,6 @@
 package org.innovadores.lti;
 
+import org.innovadores.runtime.Sql;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -52,10 +53,10 @@ public class LoginStates {
             select.setString(1, state);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) return Optional.empty();
-                return Optional.of(new LoginState(row.getString(1), row.getString(2), row.getObject(3, UUID.class),
+                return Optional.of(new LoginState(row.getString(1), row.getString(2), Sql.uuid(row, 3),
                         row.getString(4), row.getString(5), row.getString(6), row.getString(7), row.getString(8),
-                        row.getString(9), row.getString(10), instant(row.getObject(11, OffsetDateTime.class)),
-                        instant(row.getObject(12, OffsetDateTime.class))));
+                        row.getString(9), row.getString(10), instant(Sql.time(row, 11)),
+                        instant(Sql.time(row, 12))));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read login state", e);

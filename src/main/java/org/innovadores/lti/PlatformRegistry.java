@@ -92,16 +92,17 @@ public class PlatformRegistry {
      * the store at each call: what frames the tool must follow registrations at once on every instance.
      */
     public List<String> plainHttpOrigins() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT issuer, authorization_endpoint FROM lti_platform "
-                + "WHERE issuer LIKE 'http:%' OR authorization_endpoint LIKE 'http:%' ORDER BY created_at").getResultList();
         List<String> origins = new java.util.ArrayList<>();
-        for (Object[] row : rows) {
-            origins.add(String.valueOf(row[0]));
-            origins.add(String.valueOf(row[1]));
-        }
+        db.query("SELECT issuer, authorization_endpoint FROM lti_platform WHERE issuer LIKE 'http:%' "
+                + "OR authorization_endpoint LIKE 'http:%' ORDER BY created_at", row -> {
+            origins.add(row.getString(1));
+            origins.add(row.getString(2));
+        });
         return origins;
     }
+
+    @jakarta.inject.Inject
+    org.innovadores.runtime.Sql db;
 
     public List<Platform> all() {
         return em.createQuery("select p from Platform p order by p.createdAt", Platform.class).getResultList();

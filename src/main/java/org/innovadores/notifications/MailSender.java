@@ -1,5 +1,6 @@
 package org.innovadores.notifications;
 
+import org.innovadores.runtime.Sql;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
@@ -68,7 +69,7 @@ public class MailSender {
                     String locale = row.getString(7);
                     boolean english = locale != null && locale.toLowerCase().startsWith("en");
                     String course = english && row.getString(10) != null && !row.getString(10).isBlank() ? row.getString(10) : row.getString(9);
-                    candidates.add(new Due(row.getObject(1, UUID.class), Notifications.Kind.valueOf(row.getString(2)), row.getString(3),
+                    candidates.add(new Due(Sql.uuid(row, 1), Notifications.Kind.valueOf(row.getString(2)), row.getString(3),
                             row.getString(4), row.getString(5), row.getString(6), locale, row.getBoolean(8), course, row.getInt(11)));
                 }, now, now);
         List<Due> claimed = new ArrayList<>();

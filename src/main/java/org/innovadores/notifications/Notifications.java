@@ -81,9 +81,9 @@ public class Notifications implements Inbox {
     private static final String SELECT = "SELECT id, kind, actor, about, detail, link, created_at, read_at FROM notification ";
 
     private static Notice notice(java.sql.ResultSet row) throws java.sql.SQLException {
-        return new Notice(row.getObject(1, UUID.class), Kind.valueOf(row.getString(2)), row.getString(3), row.getString(4),
-                row.getString(5), row.getString(6), row.getObject(7, OffsetDateTime.class).toInstant(),
-                row.getObject(8, OffsetDateTime.class) != null);
+        return new Notice(Sql.uuid(row, 1), Kind.valueOf(row.getString(2)), row.getString(3), row.getString(4),
+                row.getString(5), row.getString(6), Sql.time(row, 7).toInstant(),
+                Sql.time(row, 8) != null);
     }
 
     public List<Notice> latest(Program program, String subject, int limit) {
@@ -140,7 +140,7 @@ public class Notifications implements Inbox {
     public Optional<UUID> courseOfCalendar(String token) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) return Optional.empty();
         List<UUID> found = new ArrayList<>();
-        db.query("SELECT program_id FROM notification_person WHERE calendar_token = ?", row -> found.add(row.getObject(1, UUID.class)),
+        db.query("SELECT program_id FROM notification_person WHERE calendar_token = ?", row -> found.add(Sql.uuid(row, 1)),
                 token);
         return found.stream().findFirst();
     }

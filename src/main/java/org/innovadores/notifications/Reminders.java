@@ -171,7 +171,7 @@ public class Reminders {
 
     private List<Program> courses() {
         List<UUID> ids = new ArrayList<>();
-        db.query("SELECT id FROM program WHERE deployment_id IS NOT NULL", row -> ids.add(row.getObject(1, UUID.class)));
+        db.query("SELECT id FROM program WHERE deployment_id IS NOT NULL", row -> ids.add(Sql.uuid(row, 1)));
         return ids.stream().map(programs::find).flatMap(java.util.Optional::stream).toList();
     }
 

@@ -1,5 +1,6 @@
 package org.innovadores.participants;
 
+import org.innovadores.runtime.Sql;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -113,10 +114,10 @@ public class Sessions {
             select.setString(1, id);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) return Optional.empty();
-                return Optional.of(new ToolSession(row.getString(1), row.getObject(2, UUID.class), row.getString(3),
+                return Optional.of(new ToolSession(row.getString(1), Sql.uuid(row, 2), row.getString(3),
                         row.getString(4), Role.valueOf(row.getString(5)), row.getString(6), row.getString(7),
                         row.getString(8), row.getString(9), row.getString(10), row.getString(11),
-                        row.getObject(12, OffsetDateTime.class).toInstant()));
+                        Sql.time(row, 12).toInstant()));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot read a session", e);

@@ -1,5 +1,6 @@
 package org.innovadores.program;
 
+import org.innovadores.runtime.Sql;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -133,13 +134,13 @@ public class Programs {
             select.setObject(2, program.id());
             try (java.sql.ResultSet row = select.executeQuery()) {
                 while (row.next()) {
-                    UUID id = row.getObject(1, UUID.class);
+                    UUID id = Sql.uuid(row, 1);
                     ProgramModule module = ProgramModule.listed(id, program.id(), row.getString(2), row.getInt(3),
-                            row.getString(4), row.getInt(5), row.getObject(6, java.time.OffsetDateTime.class), () -> text(id));
-                    java.time.OffsetDateTime first = row.getObject(7, java.time.OffsetDateTime.class);
+                            row.getString(4), row.getInt(5), Sql.time(row, 6), () -> text(id));
+                    java.time.OffsetDateTime first = Sql.time(row, 7);
                     Progress.Entry entry = first == null ? null : new Progress.Entry(id, first.toInstant(),
-                            row.getObject(8, java.time.OffsetDateTime.class).toInstant(),
-                            java.util.Optional.ofNullable(row.getObject(9, java.time.OffsetDateTime.class))
+                            Sql.time(row, 8).toInstant(),
+                            java.util.Optional.ofNullable(Sql.time(row, 9))
                                     .map(java.time.OffsetDateTime::toInstant).orElse(null));
                     modules.add(new Listed(module, entry));
                 }

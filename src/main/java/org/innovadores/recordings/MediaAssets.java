@@ -73,9 +73,9 @@ public class MediaAssets {
         Long sizeOrNull = row.wasNull() ? null : size;
         double duration = row.getDouble(13);
         Double durationOrNull = row.wasNull() ? null : duration;
-        return new MediaAsset(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3), row.getString(4),
+        return new MediaAsset(Sql.uuid(row, 1), Sql.uuid(row, 2), row.getString(3), row.getString(4),
                 MediaKind.valueOf(row.getString(5)), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
                 row.getString(10), sizeOrNull, row.getString(12), durationOrNull, row.getString(14), row.getString(15),
-                row.getObject(16, OffsetDateTime.class).toInstant());
+                Sql.time(row, 16).toInstant());
     }
 }

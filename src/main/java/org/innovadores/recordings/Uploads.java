@@ -104,8 +104,8 @@ public class Uploads {
     public Optional<Upload> find(UUID id) {
         List<Upload> found = new ArrayList<>(1);
         db.query("SELECT id, program_id, module_key, workshop_key, kind, title, language, file_name, size_bytes, received, "
-                + "created_by FROM media_upload WHERE id = ?", row -> found.add(new Upload(row.getObject(1, UUID.class),
-                row.getObject(2, UUID.class), row.getString(3), row.getString(4), MediaKind.valueOf(row.getString(5)),
+                + "created_by FROM media_upload WHERE id = ?", row -> found.add(new Upload(Sql.uuid(row, 1),
+                Sql.uuid(row, 2), row.getString(3), row.getString(4), MediaKind.valueOf(row.getString(5)),
                 row.getString(6), row.getString(7), row.getString(8), row.getLong(9), row.getLong(10), row.getString(11))), id);
         return found.stream().findFirst();
     }
@@ -225,7 +225,7 @@ public class Uploads {
     public int abandon(Duration idle) {
         OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(idle);
         List<UUID> stale = new ArrayList<>();
-        db.query("SELECT id FROM media_upload WHERE updated_at < ?", row -> stale.add(row.getObject(1, UUID.class)), before);
+        db.query("SELECT id FROM media_upload WHERE updated_at < ?", row -> stale.add(Sql.uuid(row, 1)), before);
         int removed = 0;
         for (UUID id : stale) {
             try {

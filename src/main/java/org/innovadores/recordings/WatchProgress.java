@@ -44,7 +44,7 @@ public class WatchProgress {
         Map<UUID, Entry> entries = new HashMap<>();
         db.query("SELECT w.asset_id, w.position_s, w.watched_s, w.duration_s FROM watch_progress w JOIN media_asset a "
                 + "ON a.id = w.asset_id WHERE a.program_id = ? AND w.subject = ?",
-                row -> entries.put(row.getObject(1, UUID.class), new Entry(row.getDouble(2), row.getDouble(3), row.getDouble(4))),
+                row -> entries.put(Sql.uuid(row, 1), new Entry(row.getDouble(2), row.getDouble(3), row.getDouble(4))),
                 program, subject);
         return entries;
     }

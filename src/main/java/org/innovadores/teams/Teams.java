@@ -61,7 +61,7 @@ public class Teams {
         query("SELECT c.subject, c.display_name, c.role, m.team_id, r.email FROM course_member c LEFT JOIN team_member m "
                 + "ON m.program_id = c.program_id AND m.subject = c.subject LEFT JOIN roster_member r ON r.program_id = c.program_id "
                 + "AND r.user_id = c.subject WHERE c.program_id = ? ORDER BY c.display_name, c.subject",
-                row -> people.add(new Person(row.getString(1), row.getString(2), row.getString(3), row.getObject(4, UUID.class),
+                row -> people.add(new Person(row.getString(1), row.getString(2), row.getString(3), Sql.uuid(row, 4),
                         row.getString(5))), program);
         return people;
     }
@@ -95,7 +95,7 @@ public class Teams {
 
     public Optional<UUID> teamOf(UUID program, String subject) {
         List<UUID> found = new ArrayList<>();
-        query("SELECT team_id FROM team_member WHERE program_id = ? AND subject = ?", row -> found.add(row.getObject(1, UUID.class)),
+        query("SELECT team_id FROM team_member WHERE program_id = ? AND subject = ?", row -> found.add(Sql.uuid(row, 1)),
                 program, subject);
         return found.stream().findFirst();
     }
@@ -160,7 +160,7 @@ public class Teams {
     public Optional<Enrolment> enrolment(UUID program) {
         List<Enrolment> found = new ArrayList<>();
         query("SELECT min_size, max_size, deadline FROM team_enrolment WHERE program_id = ?", row -> found.add(new Enrolment(
-                row.getInt(1), row.getInt(2), row.getObject(3, OffsetDateTime.class).toInstant())), program);
+                row.getInt(1), row.getInt(2), Sql.time(row, 3).toInstant())), program);
         return found.stream().findFirst();
     }
 
@@ -183,14 +183,14 @@ public class Teams {
     public List<LogEntry> log(Team team) {
         List<LogEntry> entries = new ArrayList<>();
         query("SELECT id, met_on, attended, notes, agreements, next_steps, author, created_at FROM mentoring_log WHERE team_id = ? "
-                + "ORDER BY met_on DESC, created_at DESC", row -> entries.add(new LogEntry(row.getObject(1, UUID.class),
-                row.getObject(2, LocalDate.class), row.getString(3), row.getString(4), row.getString(5), row.getString(6),
-                row.getString(7), row.getObject(8, OffsetDateTime.class).toInstant())), team.id());
+                + "ORDER BY met_on DESC, created_at DESC", row -> entries.add(new LogEntry(Sql.uuid(row, 1),
+                Sql.date(row, 2), row.getString(3), row.getString(4), row.getString(5), row.getString(6),
+                row.getString(7), Sql.time(row, 8).toInstant())), team.id());
         return entries;
     }
 
     private static Team team(ResultSet row) throws SQLException {
-        return new Team(row.getObject(1, UUID.class), row.getObject(2, UUID.class), row.getString(3), row.getString(4),
+        return new Team(Sql.uuid(row, 1), Sql.uuid(row, 2), row.getString(3), row.getString(4),
                 row.getString(5), row.getString(6), row.getString(7));
     }
 

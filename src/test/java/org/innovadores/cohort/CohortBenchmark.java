@@ -110,7 +110,7 @@ class CohortBenchmark {
                     + "requests each%n", TEAMS, PARTICIPANTS, moduleKeys.size(), CONCURRENCY, REQUESTS_PER_CLIENT));
             for (String path : List.of("/course/cohort", "/course/cohort/export.csv", "/course/cohort/export.xlsx")) {
                 String url = base + path + "?s=" + teacher;
-                for (int i = 0; i < 20; i++) fetch(url); // warm-up
+                for (int i = 0; i < 100; i++) fetch(url); // warm-up: the JIT compiles the page's code before it is timed
                 long statements = Long.MAX_VALUE;
                 for (int i = 0; i < 5; i++) { // the fewest of five: the score sender's own rounds add to some
                     long before = statements(statementLog);

@@ -532,7 +532,7 @@ class LaunchIT {
         // A Moodle on another host of the local network, over plain HTTP, not registered yet.
         Tenant tenant = TestPlatform.get().tenantElsewhere("dynreg-elsewhere");
         String origin = tenant.issuer.substring(0, tenant.issuer.indexOf("/p/"));
-        assertThat(origin).startsWith("http://127.0.0.2:");
+        assertThat(origin).startsWith("http://127.0.0.").doesNotStartWith("http://127.0.0.1:");
         assertThat(frameAncestors(ToolHttp.get("/", "Accept-Language", "en"))).doesNotContain(origin);
         String link = LtiClient.adminPost("/admin/api/registration-links").body().replaceAll(".*\"url\":\"([^\"]+)\".*", "$1");
         String ticket = link.substring(link.indexOf("ticket=") + 7);
@@ -642,6 +642,27 @@ class LaunchIT {
         assertThat(minted.statusCode()).isEqualTo(200);
         assertThat(minted.body()).contains(ToolHttp.baseUrl() + "/lti/register?ticket=");
         assertThat(postForm("/admin/registration-links", Map.of("s", field(page.body(), "s")), null).statusCode()).isEqualTo(403);
+
+        // The page lists the courses that opened the tool and the links this administrator made, by a reference, never the secret.
+        String second = postForm("/admin/registration-links", Map.of("s", field(page.body(), "s"), "csrf", field(page.body(), "csrf")), null)
+                .body().replaceAll("(?s).*id=\"new-link\"[^>]*value=\"([^\"]+)\".*", "$1").replace("&amp;", "&");
+        org.jsoup.nodes.Document listed = org.jsoup.Jsoup.parse(ToolHttp.get(adminLink).body());
+        assertThat(listed.select("#courses tbody tr")).isNotEmpty();
+        assertThat(listed.select("#links tbody tr")).hasSize(2);
+        assertThat(listed.select("#links .state").eachText()).containsOnly("Sin usar");
+        assertThat(listed.select("#links").outerHtml()).doesNotContain(second.substring(second.indexOf("ticket=") + 7));
+        // Withdrawn: the link no longer opens the registration, and the list says so.
+        String ref = listed.selectFirst("#links input[name=ref]").val();
+        HttpResponse<String> revoked = postForm("/admin/registration-links/revoke", Map.of("s", field(page.body(), "s"),
+                "csrf", field(page.body(), "csrf"), "ref", ref), null);
+        assertThat(revoked.statusCode()).isEqualTo(303);
+        assertThat(ToolHttp.get(second.substring(ToolHttp.baseUrl().length())).statusCode()).as("the newest, withdrawn").isEqualTo(403);
+        org.jsoup.nodes.Document after = org.jsoup.Jsoup.parse(ToolHttp.get(adminLink).body());
+        assertThat(after.select("#links .state").eachText()).containsExactly("Retirado", "Sin usar");
+        assertThat(postForm("/admin/registration-links/revoke", Map.of("s", field(page.body(), "s"), "csrf", field(page.body(), "csrf"),
+                "ref", ref), null).statusCode()).as("only once").isEqualTo(404);
+        assertThat(postForm("/admin/registration-links/revoke", Map.of("s", field(page.body(), "s"), "csrf", field(page.body(), "csrf"),
+                "ref", "not-a-ref"), null).statusCode()).isEqualTo(404);
 
         // A learner sees no admin link and is refused the page.
         HttpResponse<String> learner = LtiClient.launchWith(tenant, c -> { });

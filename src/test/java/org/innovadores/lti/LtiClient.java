@@ -33,7 +33,7 @@ public final class LtiClient {
 
     public static Map<String, String> loginParameters(Tenant tenant) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("iss", tenant.issuer);
+        params.put("iss", tenant.iss);
         params.put("login_hint", "user-7");
         params.put("target_link_uri", ToolHttp.baseUrl() + "/course");
         params.put("lti_message_hint", "{\"cmid\":2,\"launchid\":\"ltilaunch1_1\"}");

@@ -45,21 +45,39 @@ public final class TestPlatform {
         server.setExecutor(Executors.newFixedThreadPool(16));
         server.start();
         base = "http://127.0.0.1:" + port;
-        // The same LMS also answers on another loopback address: a platform of another origin and
-        // site, as a Moodle on another host of the local network is to the tool.
-        otherHost = HttpServer.create(new InetSocketAddress("127.0.0.2", port), 50);
-        otherHost.createContext("/p/", this::handle);
-        otherHost.setExecutor(Executors.newFixedThreadPool(4));
-        otherHost.start();
-        otherBase = "http://127.0.0.2:" + port;
+        this.port = port;
     }
 
-    private final HttpServer otherHost;
-    private final String otherBase;
+    private final int port;
+    private int nextHost = 2;
 
-    /** A tenant served from another origin (127.0.0.2) than every other tenant, e.g. one that is not registered yet. */
-    public Tenant tenantElsewhere(String name) {
-        return tenants.computeIfAbsent(name, n -> new Tenant(otherBase + "/p/" + n, "client-" + n, "deployment-" + n));
+    /**
+     * A tenant that acts as another LMS: its tokens name that LMS's issuer, client and deployment (from
+     * a fixture of what the LMS sends), while its endpoints are served here.
+     */
+    public Tenant tenantActingAs(String name, String iss, String clientId, String deploymentId) {
+        return tenants.computeIfAbsent(name, n -> new Tenant(base + "/p/" + n, iss, clientId, deploymentId));
+    }
+
+    /**
+     * A tenant served from an origin of its own (127.0.0.2, 127.0.0.3… on the same port), as a Moodle on
+     * another host of the local network is to the tool: another origin and site than every other tenant.
+     */
+    public synchronized Tenant tenantElsewhere(String name) {
+        Tenant known = tenants.get(name);
+        if (known != null) return known;
+        String address = "127.0.0." + nextHost++;
+        try {
+            HttpServer host = HttpServer.create(new InetSocketAddress(address, port), 50);
+            host.createContext("/p/", this::handle);
+            host.setExecutor(Executors.newFixedThreadPool(4));
+            host.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Tenant tenant = new Tenant("http://" + address + ":" + port + "/p/" + name, "client-" + name, "deployment-" + name);
+        tenants.put(name, tenant);
+        return tenant;
     }
 
     public static synchronized TestPlatform get() {
@@ -84,7 +102,10 @@ public final class TestPlatform {
     }
 
     public static final class Tenant {
+        /** Where this tenant's endpoints are served (and, for most tenants, its issuer too). */
         public final String issuer;
+        /** The issuer its tokens and logins name: another LMS's (https://canvas.instructure.com) for a fixture tenant. */
+        public final String iss;
         public final String clientId;
         public final String deploymentId;
         private final List<RsaJsonWebKey> keys = new ArrayList<>();
@@ -132,7 +153,12 @@ public final class TestPlatform {
         }
 
         Tenant(String issuer, String clientId, String deploymentId) {
-            this.issuer = issuer;
+            this(issuer, issuer, clientId, deploymentId);
+        }
+
+        Tenant(String base, String iss, String clientId, String deploymentId) {
+            this.issuer = base;
+            this.iss = iss;
             this.clientId = clientId;
             this.deploymentId = deploymentId;
             rotateKey();
@@ -165,7 +191,7 @@ public final class TestPlatform {
         public Map<String, Object> resourceLinkClaims(String nonce) {
             Map<String, Object> claims = new LinkedHashMap<>();
             long now = Instant.now().getEpochSecond();
-            claims.put("iss", issuer);
+            claims.put("iss", iss);
             claims.put("aud", clientId);
             claims.put("sub", "user-7");
             claims.put("nonce", nonce);
@@ -455,7 +481,7 @@ public final class TestPlatform {
                 });
                 document.getElementById('launch').submit();
                 </script></body></html>
-                """.formatted(tool, tenant.issuer, tenant.clientId, tenant.deploymentId);
+                """.formatted(tool, tenant.iss, tenant.clientId, tenant.deploymentId);
         respond(exchange, 200, "text/html; charset=utf-8", html);
     }
 

@@ -35,6 +35,9 @@ public final class PayaraProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add(properties.getOrDefault("jvm.heap", "-Xmx512m"));
+        // Extra JVM flags for a measured run, e.g. -Dbenchmark.jvm="-XX:StartFlightRecording=filename=target/tool.jfr".
+        String extra = System.getProperty("benchmark.jvm", "");
+        if (!extra.isBlank()) command.addAll(List.of(extra.strip().split("\\s+")));
         // As deploy/run starts it: a single-threaded boot, readiness DOWN until the application is deployed, no WADL.
         command.addAll(List.of("-Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS", "-Dmp.health.default.readiness.empty.response=DOWN",
                 "-Djersey.config.allowSystemPropertiesProvider=true", "-Djersey.config.server.wadl.disableWadl=true"));
