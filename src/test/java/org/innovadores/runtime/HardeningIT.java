@@ -65,6 +65,12 @@ class HardeningIT {
         settings.put("media.dir", media.toString());
         settings.put("media.max-upload-bytes", String.valueOf(64L * 1024 * 1024));
         settings.put("storage.min-free-bytes", String.valueOf(4L * 1024 * 1024));
+        // Of the platforms registered by file, only the captured Moodle: the cap counts what is registered.
+        Path work = Path.of(System.getProperty("it.work.dir", "target/it"));
+        Path platforms = Files.createDirectories(work.resolve("lti-config-hardening").resolve("platforms"));
+        Files.copy(work.resolve("lti-config").resolve("platforms").resolve("moodle.json"), platforms.resolve("moodle.json"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        settings.put("lti.config.dir", platforms.getParent().toString());
         settings.put("lti.registration.max-platforms", String.valueOf(MAX_PLATFORMS));
         settings.put("lti.registration.rate-per-minute", "6");
         settings.put("lti.login.rate-per-address", "90");
