@@ -233,7 +233,7 @@ public class ExerciseResource {
             // The page keeps each new row's id (so the next save names the same row) and redraws its pictures.
             return Response.ok(jakarta.json.Json.createObjectBuilder().add("version", saved.exercise().version())
                     .add("changed", saved.changed().size()).add("conflicts", conflicts).add("problems", refused).add("rowIds", ids)
-                    .add("pictures", pictures(template, saved.exercise().values(), new Page("", t, null)))
+                    .add("pictures", pictures(template, saved.exercise().values(), saved.changed(), new Page("", t, null)))
                     .build().toString(), MediaType.APPLICATION_JSON).build();
         }
         if (!shown.isEmpty()) {
@@ -244,15 +244,21 @@ public class ExerciseResource {
         return seeOther(seat, "/" + exercise.id(), saved.conflicts().isEmpty() ? "saved" : "conflicts");
     }
 
-    /** Each picture of the exercise drawn again, by the id of the element that holds it on the page. */
-    private jakarta.json.JsonObject pictures(TemplateDefinition template, Map<String, JsonValue> values, Page page) {
+    /**
+     * The pictures this save may have changed, drawn again, by the id of the element that holds each on
+     * the page: the exercise's own picture when anything changed, a table's when that table did.
+     */
+    private jakarta.json.JsonObject pictures(TemplateDefinition template, Map<String, JsonValue> values, List<String> changed,
+                                             Page page) {
         jakarta.json.JsonObjectBuilder drawn = jakarta.json.Json.createObjectBuilder();
+        if (changed.isEmpty()) return drawn.build();
         if (template.picture() != null) {
             drawn.add("template-picture", pages.render("exercises/pictures.jte",
                     Map.<String, Object>of("template", template, "values", values, "page", page)));
         }
         for (TemplateDefinition.Field field : template.fields()) {
             if (field.type() != TemplateDefinition.Type.TABLE && field.type() != TemplateDefinition.Type.MATRIX) continue;
+            if (!changed.contains(field.key())) continue;
             drawn.add("picture-of-" + field.key(), pages.render("exercises/field-picture.jte",
                     Map.<String, Object>of("field", field, "value", values.getOrDefault(field.key(), JsonValue.EMPTY_JSON_ARRAY), "page", page)));
         }

@@ -24,8 +24,13 @@ public class TeamExercises implements TeamWork {
         List<Exercise> work = exercises.of(team);
         Map<String, String> titles = new HashMap<>();
         templates.all(program.id()).forEach((key, version) -> titles.put(key, version.definition().title().text(lang)));
-        return new Work(work.stream().map(TeamExercises::item).toList(), titles, LearningChain.of(work, e -> templates.byId(e.templateId()).map(Templates.Version::definition).orElse(null)),
-                exercises.deleted(team).stream().map(TeamExercises::item).toList());
+        return new Work(work.stream().map(TeamExercises::item).toList(), titles,
+                LearningChain.of(work, e -> templates.byId(e.templateId()).map(Templates.Version::definition).orElse(null)));
+    }
+
+    @Override
+    public List<Item> deleted(UUID team) {
+        return exercises.deleted(team).stream().map(TeamExercises::item).toList();
     }
 
     static Item item(Exercise exercise) {

@@ -23,9 +23,12 @@ public interface TeamWork {
     record ChainLink(Item assumptions, String assumption, Item test, String believe, Item learning, String decision) {
     }
 
-    /** The team's work in a course: its exercises, the names of the templates it can start, its chain, the drafts it deleted. */
-    record Work(List<Item> exercises, Map<String, String> templateTitles, List<ChainLink> chain, List<Item> deleted) {
+    /** The team's work in a course: its exercises, the names of the templates it can start, its chain. */
+    record Work(List<Item> exercises, Map<String, String> templateTitles, List<ChainLink> chain) {
     }
 
     Work of(Program program, UUID team, String lang);
+
+    /** The drafts the team deleted, for those who review its work. */
+    List<Item> deleted(UUID team);
 }

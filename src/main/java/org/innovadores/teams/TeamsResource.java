@@ -194,7 +194,7 @@ public class TeamsResource {
                 .toList();
         return pages.render("teams/workspace.jte", new Workspace(page, seat, teams.members(seat.team()), teams.mentors(seat.team()),
                 modules, work.templateTitles(), work.chain(), teams.log(seat.team()), sessions.csrf(visit.session()),
-                seat.canReview() ? work.deleted() : List.of(), "deleted".equals(notice) ? notice : null));
+                seat.canReview() ? teamWork.deleted(seat.team().id()) : List.of(), "deleted".equals(notice) ? notice : null));
     }
 
     @POST
