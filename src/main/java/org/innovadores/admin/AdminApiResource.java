@@ -83,7 +83,8 @@ public class AdminApiResource {
             JsonArrayBuilder deployments = Json.createArrayBuilder();
             registry.deploymentsOf(platform).forEach(d -> deployments.add(d.deploymentId()));
             list.add(Json.createObjectBuilder().add("issuer", platform.issuer()).add("client_id", platform.clientId())
-                    .add("source", platform.source().name()).add("deployment_ids", deployments));
+                    .add("source", platform.source().name()).add("disabled", platform.disabledAt() != null)
+                    .add("deployment_ids", deployments));
         }
         return Response.ok(list.build()).build();
     }
@@ -96,9 +97,7 @@ public class AdminApiResource {
     public Response removePlatform(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
                                    @QueryParam("issuer") String issuer, @QueryParam("client_id") String clientId) {
         authorize(authorization);
-        if (issuer == null || clientId == null || issuer.length() > 1000 || clientId.length() > 255) {
-            throw ClientError.badRequest("error.badRequest");
-        }
+        requirePlatformNamed(issuer, clientId);
         return switch (registry.remove(issuer, clientId)) {
             case REMOVED -> {
                 audit.record("admin-api", "platform.removed", "issuer=" + issuer + " client_id=" + clientId);
@@ -107,6 +106,31 @@ public class AdminApiResource {
             case NOT_FOUND -> throw ClientError.notFound("error.notFound");
             case IN_USE -> throw new ClientError(Response.Status.CONFLICT, "admin.platformInUse");
         };
+    }
+
+    @POST
+    @Path("platforms/{action: disable|enable}")
+    @Operation(summary = "Disable or enable a platform's launches", description = "By issuer and client_id. Disabling ends "
+            + "its open sessions and refuses its logins and launches with a page that says so; nothing is deleted. 404 when unknown.")
+    @SecurityRequirement(name = "bearer")
+    public Response disablePlatform(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+                                    @jakarta.ws.rs.PathParam("action") String action,
+                                    @QueryParam("issuer") String issuer, @QueryParam("client_id") String clientId) {
+        authorize(authorization);
+        requirePlatformNamed(issuer, clientId);
+        Platform platform = registry.platformsOf(issuer).stream().filter(p -> p.clientId().equals(clientId)).findFirst()
+                .orElseThrow(() -> ClientError.notFound("error.notFound"));
+        if (registry.setDisabled(platform.id(), action.equals("disable"))) {
+            audit.record("admin-api", "platform." + action + "d", "issuer=" + issuer + " client_id=" + clientId);
+        }
+        return Response.noContent().build();
+    }
+
+    /** A platform is named by its issuer and client_id, both present and of sane length. */
+    private static void requirePlatformNamed(String issuer, String clientId) {
+        if (issuer == null || clientId == null || issuer.length() > 1000 || clientId.length() > 255) {
+            throw ClientError.badRequest("error.badRequest");
+        }
     }
 
     private void authorize(String authorization) {

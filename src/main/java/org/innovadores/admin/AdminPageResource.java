@@ -68,7 +68,7 @@ public class AdminPageResource {
 
     public record AdminPage(Page page, String csrf, String issuer, String clientId, List<String> deploymentIds,
                             String newLink, String configuration, List<Course> courses, List<RegistrationTickets.Ticket> links,
-                            String notice) {
+                            String notice, List<Registered> registered) {
         /** A moment as the administrator reads it: their language's medium date and time, in UTC. */
         public String when(java.time.Instant at) {
             return at == null ? "—" : java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
@@ -79,7 +79,8 @@ public class AdminPageResource {
     @GET
     @Operation(hidden = true)
     public String show(@QueryParam("s") String token, @QueryParam("notice") String notice) {
-        return render(admin(signedIn.require(token, headers)), null, "revoked".equals(notice) ? notice : null);
+        boolean known = notice != null && java.util.Set.of("revoked", "disabled", "enabled", "removed").contains(notice);
+        return render(admin(signedIn.require(token, headers)), null, known ? notice : null);
     }
 
     /** Withdraws one of this administrator's unused registration links. */
@@ -89,10 +90,10 @@ public class AdminPageResource {
     @Operation(hidden = true)
     public jakarta.ws.rs.core.Response revoke(@FormParam("s") String token, @FormParam("csrf") String csrf, @FormParam("ref") String ref) {
         ToolSession session = admin(signedIn.requireForm(token, csrf, headers));
-        if (ref == null || !ref.matches("[0-9a-f]{16}") || !tickets.revoke("lti-admin:" + session.subject(), ref)) {
+        if (ref == null || !ref.matches("[0-9a-f]{16}") || !tickets.revoke(who(session), ref)) {
             throw ClientError.notFound("admin.register.noSuchLink");
         }
-        audit.record("lti-admin:" + session.subject(), "registration-link.revoked", "ref=" + ref);
+        audit.record(who(session), "registration-link.revoked", "ref=" + ref);
         return sessions.seeOther(session, "/admin?notice=revoked#links-title");
     }
 
@@ -102,9 +103,58 @@ public class AdminPageResource {
     @Operation(hidden = true)
     public String mint(@FormParam("s") String token, @FormParam("csrf") String csrf) {
         ToolSession session = admin(signedIn.requireForm(token, csrf, headers));
-        String link = urls.registration() + "?ticket=" + tickets.mint("lti-admin:" + session.subject());
-        audit.record("lti-admin:" + session.subject(), "registration-link.minted", null);
+        String link = urls.registration() + "?ticket=" + tickets.mint(who(session));
+        audit.record(who(session), "registration-link.minted", null);
         return render(session, link, null);
+    }
+
+    /**
+     * The administrator as the tool records them: the subject is unique only within its platform's
+     * deployment, so both are named (an administrator of another LMS with the same subject is someone else).
+     */
+    private static String who(ToolSession session) {
+        return "lti-admin:" + session.deployment() + ":" + session.subject();
+    }
+
+    /** A platform registered with one of this administrator's links, as the page lists it. */
+    public record Registered(java.util.UUID id, String name, String issuer, String clientId, java.time.Instant registeredAt,
+                             long courses, java.time.Instant disabledAt) {
+    }
+
+    /**
+     * Disables or enables the launches of a platform registered with one of this administrator's
+     * links, or removes its registration while no course has used it. The platform is looked up
+     * among theirs: an id from the form names nothing else.
+     */
+    @POST
+    @Path("platforms/{action: disable|enable|remove}")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public jakarta.ws.rs.core.Response platform(@jakarta.ws.rs.PathParam("action") String action, @FormParam("s") String token,
+                                                @FormParam("csrf") String csrf, @FormParam("platform") String platformId) {
+        ToolSession session = admin(signedIn.requireForm(token, csrf, headers));
+        org.innovadores.lti.Platform platform = registry.registeredBy(who(session)).stream()
+                .filter(p -> p.id().toString().equals(platformId)).findFirst()
+                .orElseThrow(() -> ClientError.notFound("admin.platforms.noSuchPlatform"));
+        String notice;
+        switch (action) {
+            case "disable" -> {
+                registry.setDisabled(platform.id(), true);
+                notice = "disabled";
+            }
+            case "enable" -> {
+                registry.setDisabled(platform.id(), false);
+                notice = "enabled";
+            }
+            default -> {
+                if (registry.remove(platform.id()) == PlatformRegistry.Removal.IN_USE) {
+                    throw new ClientError(jakarta.ws.rs.core.Response.Status.CONFLICT, "admin.platformInUse");
+                }
+                notice = "removed";
+            }
+        }
+        audit.record(who(session), "platform." + notice, "issuer=" + platform.issuer() + " client_id=" + platform.clientId());
+        return sessions.seeOther(session, "/admin?notice=" + notice + "#platforms-title");
     }
 
     private ToolSession admin(ToolSession session) {
@@ -117,7 +167,9 @@ public class AdminPageResource {
         List<String> deploymentIds = registry.deploymentsOf(deployment.platform()).stream().map(Deployment::deploymentId).toList();
         return pages.render("admin/admin.jte", new AdminPage(signedIn.page(session, "admin.title"), sessions.csrf(session),
                 deployment.platform().issuer(), deployment.platform().clientId(), deploymentIds, newLink, urls.base(),
-                courses(deployment.platform().id()), tickets.mintedBy("lti-admin:" + session.subject()), notice));
+                courses(deployment.platform().id()), tickets.mintedBy(who(session)), notice,
+                registry.registeredBy(who(session)).stream().map(p -> new Registered(p.id(), p.name(), p.issuer(), p.clientId(),
+                        p.createdAt(), registry.courses(p.id()), p.disabledAt())).toList()));
     }
 
     /** The courses of the platform's deployments that have the tool, most recently visited first. */

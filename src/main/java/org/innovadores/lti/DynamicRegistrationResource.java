@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -123,7 +124,7 @@ public class DynamicRegistrationResource {
         JsonObject configuration = platformConfiguration(openidConfiguration);
         Texts t = texts();
         JsonObject product = configuration.getJsonObject("https://purl.imsglobal.org/spec/lti-platform-configuration");
-        String productName = product == null ? "" : productName(product.getString("product_family_code", ""), product.getString("version", ""));
+        String productName = product == null ? "" : PlatformQuirks.productName(product.getString("product_family_code", ""), product.getString("version", ""));
         return pages.render("lti/register-confirm.jte", new Confirm(Page.anonymous(t.get("register.title"), t),
                 configuration.getString("issuer"), productName.strip(), openidConfiguration, registrationToken, ticket));
     }
@@ -149,8 +150,9 @@ public class DynamicRegistrationResource {
             LOG.info(() -> "Registration endpoint refused: " + refused.getMessage());
             throw ClientError.badRequest("register.error.configuration");
         }
-        if (!open && !tickets.use(ticket, issuer)) {
-            throw ClientError.forbidden("register.error.ticket");
+        String registeredBy = null;
+        if (!open) {
+            registeredBy = tickets.use(ticket, issuer).orElseThrow(() -> ClientError.forbidden("register.error.ticket"));
         }
         JsonObject answer = postRegistration(configuration, registrationToken);
         String clientId = answer.getString("client_id", null);
@@ -160,37 +162,19 @@ public class DynamicRegistrationResource {
         PlatformRegistration registration = new PlatformRegistration(issuer, clientId, issuer,
                 configuration.getString("authorization_endpoint"), configuration.getString("token_endpoint", null),
                 configuration.getString("jwks_uri"), deploymentId == null ? List.of() : List.of(deploymentId));
-        if (!registration.problems().isEmpty()) throw ClientError.badRequest("register.error.configuration");
+        if (!registration.problems(http::plainHttpAllowed).isEmpty()) throw ClientError.badRequest("register.error.configuration");
         // A registration never replaces another's endpoints: that is a change an administrator makes.
         if (registry.platform(issuer, clientId).isPresent()) {
             LOG.warning(() -> "Registration refused: " + issuer + " client " + clientId + " is already registered");
             throw new ClientError(Response.Status.CONFLICT, "register.error.exists");
         }
-        registry.register(registration, Platform.Source.DYNAMIC);
+        registry.register(registration, Platform.Source.DYNAMIC, registeredBy);
         audit.record(open ? "open-registration" : "ticket", "platform.registered",
                 "issuer=" + issuer + " client_id=" + clientId + " deployment_id=" + deploymentId);
         LOG.info(() -> "Registered platform " + issuer + " client " + clientId + " by dynamic registration");
         Texts t = texts();
         return pages.render("lti/register-done.jte",
                 new Done(Page.anonymous(t.get("register.done"), t), issuer, clientId, deploymentId));
-    }
-
-    /**
-     * The platform as its administrator calls it ("Moodle 5.1"), not its raw codes ("moodle 5.1 (Build:
-     * 20251006)"); a bare build number says nothing to a person and is left out.
-     */
-    static String productName(String familyCode, String version) {
-        String family = switch (familyCode.strip().toLowerCase(java.util.Locale.ROOT)) {
-            case "moodle" -> "Moodle";
-            case "canvas" -> "Canvas";
-            case "desire2learn", "d2l", "brightspace" -> "Brightspace";
-            case "blackboard", "blackboardlearn" -> "Blackboard Learn";
-            case "sakai" -> "Sakai";
-            default -> familyCode.strip();
-        };
-        String shown = version.replaceAll("\\s*\\(.*$", "").strip();
-        if (shown.matches("\\d{8,}")) shown = "";
-        return (family + " " + shown).strip();
     }
 
     /** Before any session: the browser's language. */
@@ -213,7 +197,7 @@ public class DynamicRegistrationResource {
     /** Dynamic Registration §3.4: fetch the configuration; its issuer must be the URL's origin. */
     private JsonObject platformConfiguration(String url) {
         List<String> problems = new ArrayList<>();
-        PlatformRegistration.urlProblem("openid_configuration", url, problems);
+        PlatformRegistration.urlProblem("openid_configuration", url, problems, http::plainHttpAllowed);
         if (!problems.isEmpty() || url.length() > 2000) throw ClientError.badRequest("register.error.configurationUrl");
         JsonObject configuration;
         try {
@@ -231,7 +215,7 @@ public class DynamicRegistrationResource {
             throw ClientError.badRequest("register.error.configurationFetch");
         }
         String issuer = string(configuration, "issuer");
-        if (issuer == null || !LoginInitiationResource.origin(issuer).equals(LoginInitiationResource.origin(url))) {
+        if (issuer == null || !PlatformQuirks.issuerServedBy(issuer, url)) {
             throw ClientError.badRequest("register.error.issuer");
         }
         for (String field : List.of("authorization_endpoint", "jwks_uri", "registration_endpoint")) {
@@ -252,6 +236,17 @@ public class DynamicRegistrationResource {
         }
         granted.forEach(supported::add);
         String target = urls.base() + "/course";
+        JsonObjectBuilder toolConfiguration = Json.createObjectBuilder()
+                .add("domain", urls.domain())
+                .add("target_link_uri", target)
+                .add("description", "Programa de Innovadores Públicos")
+                .add("claims", Json.createArrayBuilder().add("iss").add("sub").add("name").add("email"))
+                .add("messages", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("type", "LtiResourceLinkRequest").add("target_link_uri", target))
+                        .add(Json.createObjectBuilder().add("type", "LtiDeepLinkingRequest").add("target_link_uri", target)
+                                .add("label", "Innovadores Públicos")));
+        JsonObject platform = configuration.getJsonObject("https://purl.imsglobal.org/spec/lti-platform-configuration");
+        PlatformQuirks.addToToolConfiguration(platform == null ? "" : platform.getString("product_family_code", ""), toolConfiguration, target);
         JsonObject request = Json.createObjectBuilder()
                 .add("application_type", "web")
                 .add("response_types", Json.createArrayBuilder().add("id_token"))
@@ -262,15 +257,7 @@ public class DynamicRegistrationResource {
                 .add("jwks_uri", urls.jwks())
                 .add("token_endpoint_auth_method", "private_key_jwt")
                 .add("scope", String.join(" ", granted))
-                .add("https://purl.imsglobal.org/spec/lti-tool-configuration", Json.createObjectBuilder()
-                        .add("domain", urls.domain())
-                        .add("target_link_uri", target)
-                        .add("description", "Programa de Innovadores Públicos")
-                        .add("claims", Json.createArrayBuilder().add("iss").add("sub").add("name").add("email"))
-                        .add("messages", Json.createArrayBuilder()
-                                .add(Json.createObjectBuilder().add("type", "LtiResourceLinkRequest").add("target_link_uri", target))
-                                .add(Json.createObjectBuilder().add("type", "LtiDeepLinkingRequest").add("target_link_uri", target)
-                                        .add("label", "Innovadores Públicos"))))
+                .add("https://purl.imsglobal.org/spec/lti-tool-configuration", toolConfiguration)
                 .build();
         try {
             HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(configuration.getString("registration_endpoint")))

@@ -138,6 +138,10 @@ public class IdTokenValidation {
         if (!platform.get().id().equals(login.platformId())) {
             throw result.refuse(step, spec, "lti.error.registration", "token from another registration than the login's");
         }
+        // Disabled between the login and the launch, perhaps on another instance.
+        if (registry.disabled(platform.get().id())) {
+            throw result.refuse(step, "an administrator's decision", "lti.error.platformDisabled", "platform disabled");
+        }
         result.passed(step, spec);
         return platform.get();
     }

@@ -85,6 +85,7 @@ public class LaunchResource {
             if ("lti.error.state.browser".equals(result.refusalKey())) {
                 return newWindowPage(state);
             }
+            if ("lti.error.platformDisabled".equals(result.refusalKey())) throw ClientError.forbidden(result.refusalKey());
             throw ClientError.badRequest(result.refusalKey());
         }
         return Response.fromResponse(receiver.launched(result.launch()))

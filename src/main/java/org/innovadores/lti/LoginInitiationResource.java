@@ -104,6 +104,10 @@ public class LoginInitiationResource {
             throw refuse("lti.error.login.issuer", "no or over-long iss");
         }
         Platform platform = platform(iss, clientId);
+        if (registry.disabled(platform.id())) {
+            LOG.info(() -> "LTI login refused: platform " + iss + " is disabled");
+            throw ClientError.forbidden("lti.error.platformDisabled");
+        }
         if (!perPlatform.allow(platform.id().toString())) throw tooMany("platform " + iss);
         if (loginHint == null || loginHint.isBlank()) throw refuse("lti.error.login.hint", "no login_hint");
         if (loginHint.length() > 1000 || (messageHint != null && messageHint.length() > 2000)

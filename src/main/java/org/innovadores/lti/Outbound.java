@@ -14,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -23,8 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The one way the tool calls another server (platform configuration, registration, JWKS, tokens,
  * grades, rosters). Every URL is checked before a connection is made: https (plain http only to this
- * machine's loopback, and only when allowed for development), every address the host resolves to
- * must be public (no private, link-local, loopback, multicast or unspecified address), redirects are
+ * machine's loopback, and only when allowed for development, or to a private network the operator
+ * named for an intranet LMS), every address the host resolves to must be public (no private,
+ * link-local, loopback, multicast or unspecified address) unless it is in such a network, redirects are
  * never followed, and service URLs named by a launch must be on the platform's own hosts. One shared
  * client: its connection pool and threads are made once, not per request.
  */
@@ -44,17 +46,59 @@ public class Outbound {
     @ConfigProperty(name = "lti.outbound.allow-loopback")
     Optional<Boolean> allowLoopbackSetting;
 
+    /**
+     * Private networks an intranet LMS lives on (comma-separated CIDR blocks, e.g. 10.20.0.0/16): the
+     * tool may call addresses in them, over plain http too. None by default.
+     */
+    @Inject
+    @ConfigProperty(name = "lti.outbound.private-networks")
+    Optional<String> privateNetworksSetting;
+
     @Inject
     ToolUrls urls;
 
     private HttpClient http;
     private boolean allowLoopback;
+    private List<Network> privateNetworks = List.of();
+
+    /** A CIDR block: the address's first {@code bits} bits equal the prefix's. */
+    record Network(byte[] prefix, int bits) {
+        static Network parse(String cidr) {
+            String[] parts = cidr.strip().split("/", -1);
+            if (parts.length != 2 || !parts[0].matches("[0-9.]+|[0-9a-fA-F:]+")) throw new IllegalArgumentException("not a CIDR block: " + cidr);
+            try {
+                byte[] prefix = InetAddress.getByName(parts[0]).getAddress();
+                int bits = Integer.parseInt(parts[1]);
+                if (bits < 8 || bits > prefix.length * 8) throw new IllegalArgumentException("prefix length out of range: " + cidr);
+                return new Network(prefix, bits);
+            } catch (UnknownHostException | NumberFormatException e) {
+                throw new IllegalArgumentException("not a CIDR block: " + cidr);
+            }
+        }
+
+        boolean contains(InetAddress address) {
+            byte[] b = address.getAddress();
+            if (b.length != prefix.length) return false;
+            for (int i = 0; i < bits; i++) {
+                int mask = 0x80 >>> (i % 8);
+                if ((b[i / 8] & mask) != (prefix[i / 8] & mask)) return false;
+            }
+            return true;
+        }
+    }
+
+    static List<Network> networks(String setting) {
+        if (setting == null || setting.isBlank()) return List.of();
+        return java.util.Arrays.stream(setting.split(",")).filter(s -> !s.isBlank()).map(Network::parse).toList();
+    }
 
     @PostConstruct
     void init() {
         // Loopback targets are a development matter: allowed by default only when the tool itself runs
         // on loopback (deploy/run's default), so a production instance never calls its own machine.
         allowLoopback = allowLoopbackSetting.orElseGet(() -> isLoopbackHost(URI.create(urls.base()).getHost()));
+        // A mistyped network must not pass unnoticed: the tool would refuse the intranet LMS for no visible reason.
+        privateNetworks = networks(privateNetworksSetting.orElse(null));
         ExecutorService executor = Executors.newFixedThreadPool(4, runnable -> {
             Thread thread = new Thread(runnable, "outbound-http");
             thread.setDaemon(true);
@@ -93,15 +137,20 @@ public class Outbound {
             throw new Refused("unknown host " + host);
         }
         boolean loopback = false;
+        boolean named = addresses.length > 0;
         for (InetAddress address : addresses) {
+            boolean inNamedNetwork = inPrivateNetwork(address);
+            named &= inNamedNetwork;
             if (address.isLoopbackAddress()) {
                 loopback = true;
-            } else if (!isPublic(address)) {
+            } else if (!isPublic(address) && !inNamedNetwork) {
                 throw new Refused("host " + host + " resolves to a non-public address " + address.getHostAddress());
             }
         }
         if (loopback && !allowLoopback) throw new Refused("host " + host + " is this machine (loopback)");
-        if (scheme.equals("http") && !loopback) throw new Refused("plain http is only for loopback: " + url);
+        if (scheme.equals("http") && !loopback && !named) {
+            throw new Refused("plain http is only for loopback or a network named in LTI_OUTBOUND_PRIVATE_NETWORKS: " + url);
+        }
         return uri;
     }
 
@@ -143,6 +192,25 @@ public class Outbound {
         String[] labels = host.split("\\.");
         if (labels.length < 3) return null;
         return host.substring(host.indexOf('.') + 1);
+    }
+
+    private boolean inPrivateNetwork(InetAddress address) {
+        for (Network network : privateNetworks) {
+            if (network.contains(address)) return true;
+        }
+        return false;
+    }
+
+    /** Whether a platform's URLs on this host may use plain http: loopback, or every address in a named network. */
+    public boolean plainHttpAllowed(String host) {
+        if (isLoopbackHost(host)) return true;
+        if (host == null || privateNetworks.isEmpty()) return false;
+        try {
+            InetAddress[] addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
+            return addresses.length > 0 && java.util.Arrays.stream(addresses).allMatch(this::inPrivateNetwork);
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     static boolean isLoopbackHost(String host) {

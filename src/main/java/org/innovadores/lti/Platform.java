@@ -17,7 +17,7 @@ import java.util.UUID;
 @Table(name = "lti_platform")
 public class Platform {
 
-    public enum Source { FILE, DYNAMIC }
+    public enum Source { FILE, DYNAMIC, DEMO }
 
     @Id
     private UUID id;
@@ -37,6 +37,10 @@ public class Platform {
     private String source;
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
+    @Column(name = "disabled_at")
+    private OffsetDateTime disabledAt;
+    @Column(name = "registered_by")
+    private String registeredBy;
 
     protected Platform() {
     }
@@ -67,4 +71,12 @@ public class Platform {
     public String jwksUri() { return jwksUri; }
     public Source source() { return Source.valueOf(source); }
     public Instant createdAt() { return createdAt == null ? null : createdAt.toInstant(); }
+    /** When an administrator disabled it; null while its courses may launch. */
+    public Instant disabledAt() { return disabledAt == null ? null : disabledAt.toInstant(); }
+    /** Who handed out the registration link it registered with; null when registered otherwise. */
+    public String registeredBy() { return registeredBy; }
+
+    void registeredBy(String who) {
+        this.registeredBy = who;
+    }
 }

@@ -47,11 +47,14 @@ public class PlatformFiles {
     @Inject
     PlatformRegistry registry;
 
+    @Inject
+    Outbound outbound;
+
     private volatile List<Outcome> outcomes = List.of();
 
     @PostConstruct
     void loadAtStart() {
-        List<Outcome> read = readAll(Path.of(configDir).resolve("platforms"));
+        List<Outcome> read = readAll(Path.of(configDir).resolve("platforms"), outbound::plainHttpAllowed);
         for (Outcome outcome : read) {
             if (outcome.valid()) {
                 Platform platform = registry.register(outcome.registration(), Platform.Source.FILE);
@@ -70,16 +73,20 @@ public class PlatformFiles {
     }
 
     static List<Outcome> readAll(Path folder) {
+        return readAll(folder, Outbound::isLoopbackHost);
+    }
+
+    static List<Outcome> readAll(Path folder, java.util.function.Predicate<String> plainHttpHost) {
         if (!Files.isDirectory(folder)) return List.of();
         try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().map(PlatformFiles::read).toList();
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().map(f -> read(f, plainHttpHost)).toList();
         } catch (IOException e) {
             LOG.severe(() -> "Cannot list " + folder + ": " + e.getMessage());
             return List.of();
         }
     }
 
-    static Outcome read(Path file) {
+    static Outcome read(Path file, java.util.function.Predicate<String> plainHttpHost) {
         JsonObject json;
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              JsonReader parser = Json.createReader(reader)) {
@@ -102,7 +109,7 @@ public class PlatformFiles {
                 text(json, "issuer", problems), text(json, "client_id", problems), text(json, "name", problems),
                 text(json, "authorization_endpoint", problems), text(json, "token_endpoint", problems),
                 text(json, "jwks_uri", problems), deploymentIds);
-        problems.addAll(registration.problems());
+        problems.addAll(registration.problems(plainHttpHost));
         return new Outcome(file, registration, List.copyOf(problems));
     }
 

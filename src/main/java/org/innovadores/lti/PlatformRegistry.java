@@ -116,6 +116,12 @@ public class PlatformRegistry {
     /** Adds or updates a registration and adds any deployment ids it does not have yet. */
     @Transactional
     public Platform register(PlatformRegistration registration, Platform.Source source) {
+        return register(registration, source, null);
+    }
+
+    /** As above, noting who handed out the registration link it came with (null when none). */
+    @Transactional
+    public Platform register(PlatformRegistration registration, Platform.Source source, String registeredBy) {
         Platform platform = em.createQuery(
                         "select p from Platform p where p.issuer = :iss and p.clientId = :client", Platform.class)
                 .setParameter("iss", registration.issuer()).setParameter("client", registration.clientId())
@@ -123,6 +129,7 @@ public class PlatformRegistry {
         if (platform == null) {
             platform = new Platform(registration.issuer(), registration.clientId(), registration.name(),
                     registration.authorizationEndpoint(), registration.tokenEndpoint(), registration.jwksUri(), source);
+            platform.registeredBy(registeredBy);
             em.persist(platform);
         } else {
             platform.update(registration.name(), registration.authorizationEndpoint(), registration.tokenEndpoint(),
@@ -144,6 +151,48 @@ public class PlatformRegistry {
         }
     }
 
+    /**
+     * Whether the platform was disabled, read from the store at each call (not the cache) so that a
+     * platform disabled on one instance refuses logins and launches at once on every instance.
+     */
+    public boolean disabled(java.util.UUID platformId) {
+        boolean[] disabled = {false};
+        db.query("SELECT disabled_at FROM lti_platform WHERE id = ?", row -> disabled[0] = row.getObject(1) != null, platformId);
+        return disabled[0];
+    }
+
+    /**
+     * Disables a platform's launches (true) or enables them again (false); answers whether anything
+     * changed. Disabling ends its people's open sessions; their courses, work and grades stay.
+     */
+    @Transactional
+    public boolean setDisabled(java.util.UUID platformId, boolean disabled) {
+        // Two statements rather than a null parameter: PostgreSQL cannot type an untyped null for the column.
+        int changed = disabled
+                ? em.createNativeQuery("UPDATE lti_platform SET disabled_at = ?1 WHERE id = ?2 AND disabled_at IS NULL")
+                        .setParameter(1, java.sql.Timestamp.from(java.time.Instant.now())).setParameter(2, platformId).executeUpdate()
+                : em.createNativeQuery("UPDATE lti_platform SET disabled_at = NULL WHERE id = ?1 AND disabled_at IS NOT NULL")
+                        .setParameter(1, platformId).executeUpdate();
+        if (changed > 0 && disabled) {
+            em.createNativeQuery("DELETE FROM tool_session WHERE deployment_id IN (SELECT id FROM lti_deployment WHERE platform_id = ?1)")
+                    .setParameter(1, platformId).executeUpdate();
+        }
+        forget();
+        return changed > 0;
+    }
+
+    /** The platforms registered with the links one administrator handed out, oldest first. */
+    public List<Platform> registeredBy(String who) {
+        return em.createQuery("select p from Platform p where p.registeredBy = :who order by p.createdAt", Platform.class)
+                .setParameter("who", who).getResultList();
+    }
+
+    /** How many courses of the platform hold a program (their work outlives the registration). */
+    public long courses(java.util.UUID platformId) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM program p JOIN lti_deployment d ON d.id = p.deployment_id "
+                + "WHERE d.platform_id = ?1").setParameter(1, platformId).getSingleResult()).longValue();
+    }
+
     public enum Removal { REMOVED, NOT_FOUND, IN_USE }
 
     /**
@@ -158,9 +207,18 @@ public class PlatformRegistry {
                 .setParameter("iss", issuer).setParameter("client", clientId)
                 .getResultStream().findFirst().orElse(null);
         if (platform == null) return Removal.NOT_FOUND;
-        Number courses = (Number) em.createNativeQuery("SELECT COUNT(*) FROM program p JOIN lti_deployment d ON d.id = p.deployment_id "
-                + "WHERE d.platform_id = ?1").setParameter(1, platform.id()).getSingleResult();
-        if (courses.longValue() > 0) return Removal.IN_USE;
+        return remove(platform);
+    }
+
+    /** The same, by the tool's own id for the platform. */
+    @Transactional
+    public Removal remove(java.util.UUID platformId) {
+        Platform platform = em.find(Platform.class, platformId);
+        return platform == null ? Removal.NOT_FOUND : remove(platform);
+    }
+
+    private Removal remove(Platform platform) {
+        if (courses(platform.id()) > 0) return Removal.IN_USE;
         String ofDeployments = " WHERE deployment_id IN (SELECT id FROM lti_deployment WHERE platform_id = ?1)";
         em.createNativeQuery("DELETE FROM tool_session" + ofDeployments).setParameter(1, platform.id()).executeUpdate();
         em.createNativeQuery("DELETE FROM person_language" + ofDeployments).setParameter(1, platform.id()).executeUpdate();

@@ -9,12 +9,12 @@ import java.util.StringJoiner;
  * Appends parameters to a URL that may already carry a query (Moodle's service URLs do). Values are
  * percent-encoded as they are: Moodle's lti_message_hint is JSON, braces included.
  */
-final class QueryString {
+public final class QueryString {
 
     private QueryString() {
     }
 
-    static String append(String url, Map<String, String> parameters) {
+    public static String append(String url, Map<String, String> parameters) {
         StringJoiner query = new StringJoiner("&");
         parameters.forEach((name, value) -> {
             if (value != null) {

@@ -97,13 +97,16 @@ public class RegistrationTickets {
                 .getSingleResult()).intValue() == 1;
     }
 
-    /** Spends the ticket; true for exactly one caller. */
+    /** Spends the ticket for exactly one caller, answering who handed it out; empty for everyone else. */
     @Transactional
-    public boolean use(String ticket, String usedBy) {
-        if (ticket == null || ticket.length() > 64) return false;
-        return em.createNativeQuery("UPDATE registration_ticket SET used_at = ?1, used_by = ?2 "
+    public java.util.Optional<String> use(String ticket, String usedBy) {
+        if (ticket == null || ticket.length() > 64) return java.util.Optional.empty();
+        boolean spent = em.createNativeQuery("UPDATE registration_ticket SET used_at = ?1, used_by = ?2 "
                         + "WHERE id = ?3 AND used_at IS NULL AND revoked_at IS NULL AND expires_at > ?1")
                 .setParameter(1, Timestamp.from(Instant.now())).setParameter(2, usedBy).setParameter(3, ticket)
                 .executeUpdate() == 1;
+        if (!spent) return java.util.Optional.empty();
+        return java.util.Optional.of((String) em.createNativeQuery("SELECT created_by FROM registration_ticket WHERE id = ?1")
+                .setParameter(1, ticket).getSingleResult());
     }
 }

@@ -25,7 +25,8 @@ public class StaticFiles {
             Map.entry("autosave.js", "text/javascript; charset=UTF-8"),
             Map.entry("rows.js", "text/javascript; charset=UTF-8"),
             Map.entry("frame.js", "text/javascript; charset=UTF-8"),
-            Map.entry("copy.js", "text/javascript; charset=UTF-8"));
+            Map.entry("copy.js", "text/javascript; charset=UTF-8"),
+            Map.entry("demo-lms.js", "text/javascript; charset=UTF-8"));
 
     private static final Map<String, byte[]> CONTENT = load();
 

@@ -565,6 +565,16 @@ class LaunchIT {
 
     @Test
     @RunAsClient
+    void thereIsNoDemoLmsUnlessAskedFor() {
+        for (String path : List.of("/demo", "/demo/jwks", "/demo/course?as=demo-ana",
+                "/demo/authorize?scope=openid&response_type=id_token&response_mode=form_post&prompt=none&client_id=innovadores-demo")) {
+            assertThat(ToolHttp.get(path).statusCode()).as(path).isEqualTo(404);
+        }
+        assertThat(admin("GET", "/admin/api/platforms").body()).doesNotContain("/demo\"");
+    }
+
+    @Test
+    @RunAsClient
     void aRegistrationNeverReplacesAnotherAndAnUnusedOneCanBeRemoved() {
         Tenant tenant = registered("collide");
         String platformsBefore = admin("GET", "/admin/api/platforms").body();
@@ -589,6 +599,20 @@ class LaunchIT {
                 "used-course").page("/course");
         assertThat(admin("DELETE", "/admin/api/platforms?issuer=" + java.net.URLEncoder.encode(used.issuer, StandardCharsets.UTF_8)
                 + "&client_id=" + used.clientId).statusCode()).isEqualTo(409);
+        assertThat(LtiClient.launchWith(used, c -> { }).statusCode()).isEqualTo(303);
+
+        // Disabled instead: its logins are refused with a page that says so, and nothing of it is gone.
+        String usedQuery = "?issuer=" + java.net.URLEncoder.encode(used.issuer, StandardCharsets.UTF_8) + "&client_id=" + used.clientId;
+        assertThat(ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + "/admin/api/platforms/disable" + usedQuery))
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode()).as("disabling needs the admin token").isEqualTo(401);
+        assertThat(admin("POST", "/admin/api/platforms/disable" + usedQuery).statusCode()).isEqualTo(204);
+        assertThat(admin("GET", "/admin/api/platforms").body()).contains("\"issuer\":\"" + used.issuer + "\"")
+                .containsPattern("\"" + java.util.regex.Pattern.quote(used.issuer) + "\",\"client_id\":\"[^\"]+\",\"source\":\"[A-Z]+\",\"disabled\":true");
+        HttpResponse<String> refused = LtiClient.postLogin(LtiClient.loginParameters(used));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("desactivado").contains("se conserva");
+        assertThat(admin("POST", "/admin/api/platforms/disable?issuer=nowhere&client_id=x").statusCode()).isEqualTo(404);
+        assertThat(admin("POST", "/admin/api/platforms/enable" + usedQuery).statusCode()).isEqualTo(204);
         assertThat(LtiClient.launchWith(used, c -> { }).statusCode()).isEqualTo(303);
     }
 

@@ -10,8 +10,13 @@ import org.junit.jupiter.api.Test;
 class OutboundTest {
 
     private static Outbound outbound(boolean loopback) {
+        return outbound(loopback, null);
+    }
+
+    private static Outbound outbound(boolean loopback, String privateNetworks) {
         Outbound outbound = new Outbound();
         outbound.allowLoopbackSetting = java.util.Optional.of(loopback);
+        outbound.privateNetworksSetting = java.util.Optional.ofNullable(privateNetworks);
         outbound.urls = new ToolUrls();
         outbound.urls.configured = java.util.Optional.of("https://tool.example.org");
         outbound.init();
@@ -35,6 +40,31 @@ class OutboundTest {
         assertThatThrownBy(() -> strict.check("https://user:pw@93.184.216.34/")).isInstanceOf(Outbound.Refused.class);
         assertThat(strict.check("https://93.184.216.34/jwks").getHost()).isEqualTo("93.184.216.34");
         assertThat(outbound(true).check("http://127.0.0.1:8080/jwks").getPort()).isEqualTo(8080);
+    }
+
+    /** An intranet Moodle on plain http: allowed only inside the networks the operator named, and nowhere else. */
+    @Test
+    void aNamedPrivateNetworkMayBeCalledOverPlainHttp() throws Exception {
+        Outbound intranet = outbound(false, "10.20.0.0/16, 192.168.1.0/24");
+        assertThat(intranet.check("http://10.20.3.4/moodle/mod/lti/certs.php").getHost()).isEqualTo("10.20.3.4");
+        assertThat(intranet.check("https://192.168.1.250/jwks").getHost()).isEqualTo("192.168.1.250");
+        assertThat(intranet.plainHttpAllowed("10.20.255.1")).isTrue();
+        assertThatThrownBy(() -> intranet.check("http://10.21.0.1/jwks")).as("next to the network").isInstanceOf(Outbound.Refused.class);
+        assertThatThrownBy(() -> intranet.check("http://192.168.2.1/jwks")).isInstanceOf(Outbound.Refused.class);
+        assertThatThrownBy(() -> intranet.check("https://169.254.169.254/latest/meta-data/")).isInstanceOf(Outbound.Refused.class);
+        assertThatThrownBy(() -> intranet.check("http://93.184.216.34/jwks")).as("plain http to the internet")
+                .isInstanceOf(Outbound.Refused.class);
+        assertThat(intranet.plainHttpAllowed("93.184.216.34")).isFalse();
+        assertThat(outbound(false).plainHttpAllowed("10.20.3.4")).as("none named, none allowed").isFalse();
+        // A registration names its URLs: plain http passes only where the operator allowed it.
+        PlatformRegistration moodle = new PlatformRegistration("http://10.20.3.4/moodle", "c", "Moodle",
+                "http://10.20.3.4/moodle/mod/lti/auth.php", null, "http://10.20.3.4/moodle/mod/lti/certs.php", java.util.List.of("1"));
+        assertThat(moodle.problems(intranet::plainHttpAllowed)).isEmpty();
+        assertThat(moodle.problems()).isNotEmpty().anyMatch(p -> p.contains("LTI_OUTBOUND_PRIVATE_NETWORKS"));
+        // A mistyped network stops the start rather than be silently ignored.
+        for (String bad : new String[]{"10.20.0.0", "10.20.0.0/40", "intranet/16", "10.0.0.0/4"}) {
+            assertThatThrownBy(() -> outbound(false, bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test

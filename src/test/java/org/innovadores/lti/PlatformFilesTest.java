@@ -51,10 +51,10 @@ class PlatformFilesTest {
     @Test
     void plainHttpIsOnlyForLoopback() {
         List<String> problems = new java.util.ArrayList<>();
-        PlatformRegistration.urlProblem("issuer", "http://127.0.0.1:8700", problems);
-        PlatformRegistration.urlProblem("issuer", "http://localhost/moodle", problems);
+        PlatformRegistration.urlProblem("issuer", "http://127.0.0.1:8700", problems, Outbound::isLoopbackHost);
+        PlatformRegistration.urlProblem("issuer", "http://localhost/moodle", problems, Outbound::isLoopbackHost);
         assertThat(problems).isEmpty();
-        PlatformRegistration.urlProblem("issuer", "http://10.0.0.5/moodle", problems);
+        PlatformRegistration.urlProblem("issuer", "http://10.0.0.5/moodle", problems, Outbound::isLoopbackHost);
         assertThat(problems).hasSize(1);
     }
 }

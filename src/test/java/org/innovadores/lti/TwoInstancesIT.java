@@ -79,6 +79,20 @@ class TwoInstancesIT {
                             "registration_token", intranet.registrationToken, "ticket", ticket)))).build());
             assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
             assertThat(frameAncestors(second, "/")).contains(origin);
+            // And its teacher's first "add an activity" (a deep linking launch) through the other instance,
+            // the moment after: the picker may be shown in the platform's frame.
+            String token = LtiClient.launchAt(second.baseUrl(), intranet, claims -> {
+                claims.put(LtiClaims.MESSAGE_TYPE, "LtiDeepLinkingRequest");
+                claims.remove("https://purl.imsglobal.org/spec/lti/claim/resource_link");
+                claims.put("https://purl.imsglobal.org/spec/lti/claim/roles", List.of("http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"));
+                claims.put("https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings", Map.of(
+                        "deep_link_return_url", intranet.issuer + "/deep-linking-return", "accept_types", List.of("ltiResourceLink"),
+                        "accept_presentation_document_targets", List.of("iframe", "window")));
+            });
+            HttpResponse<String> picker = ToolHttp.get(second.baseUrl() + "/deep-linking?s=" + token);
+            assertThat(picker.statusCode()).as(picker.body()).isEqualTo(200);
+            String policy = picker.headers().firstValue("Content-Security-Policy").orElse("");
+            assertThat(policy.substring(policy.indexOf("frame-ancestors"))).contains(origin);
         }
     }
 

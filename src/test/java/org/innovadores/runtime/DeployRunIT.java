@@ -1,5 +1,6 @@
 package org.innovadores.runtime;
 
+import org.innovadores.testing.DeployRun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -35,7 +36,7 @@ class DeployRunIT {
         String base = "http://localhost:" + port;
 
         String kid;
-        try (Running tool = Running.start(port, dataDir)) {
+        try (DeployRun tool = DeployRun.start(port, dataDir)) {
             tool.awaitReady(base);
             kid = jwksKid(base);
             assertThat(Files.readString(tool.log)).contains("ready at " + base + "/");
@@ -46,7 +47,7 @@ class DeployRunIT {
                     .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
             assertThat(launchOnH2(base)).isEqualTo(200);
         }
-        try (Running tool = Running.start(port, dataDir)) {
+        try (DeployRun tool = DeployRun.start(port, dataDir)) {
             tool.awaitReady(base);
             assertThat(jwksKid(base)).as("the key generated at first start survives a restart").isEqualTo(kid);
             assertThat(launchOnH2(base)).isEqualTo(200);
@@ -68,7 +69,7 @@ class DeployRunIT {
         String base = "http://localhost:" + port;
         Tenant moodle = TestPlatform.get().tenant("moodle", "m1Ox7QKye0VrzFh", "1");
         AutosaveStorm storm;
-        Running first = Running.start(port, dataDir);
+        DeployRun first = DeployRun.start(port, dataDir);
         try {
             first.awaitReady(base);
             storm = new AutosaveStorm(base, moodle, 5);
@@ -82,7 +83,7 @@ class DeployRunIT {
         }
         assertThat(storm.acknowledgedSaves()).as("saves acknowledged before the crash").isGreaterThan(50);
 
-        try (Running second = Running.start(port, dataDir)) {
+        try (DeployRun second = DeployRun.start(port, dataDir)) {
             long restarted = System.nanoTime();
             // Ready means the application answers: as soon as readiness says 200, pages do too.
             while (true) {
@@ -166,48 +167,7 @@ class DeployRunIT {
         return ToolHttp.get(base + "/lti/jwks").body().replaceAll("(?s).*\"kid\":\"([^\"]+)\".*", "$1");
     }
 
-    private static final class Running implements AutoCloseable {
-        final Process process;
-        final Path log;
-
-        private Running(Process process, Path log) {
-            this.process = process;
-            this.log = log;
-        }
-
-        static Running start(int port, Path dataDir) throws IOException {
-            Path project = Path.of(System.getProperty("project.dir", "."));
-            Path log = Files.createTempFile("deploy-run", ".log");
-            ProcessBuilder builder = new ProcessBuilder("bash", project.resolve("deploy/run").toString())
-                    .directory(project.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().put("PORT", String.valueOf(port));
-            builder.environment().put("DATA_DIR", dataDir.toString());
-            builder.environment().put("LTI_CONFIG_DIR", Path.of(System.getProperty("it.work.dir", "target/it"), "lti-config").toString());
-            builder.environment().remove("DB_URL");
-            return new Running(builder.start(), log);
-        }
-
-        void awaitReady(String base) throws Exception {
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (System.nanoTime() < deadline) {
-                if (Files.readString(log).contains("ready at ")) return;
-                if (!process.isAlive()) throw new IllegalStateException("deploy/run exited: " + Files.readString(log));
-                Thread.sleep(250); // polling a process's output; nothing to synchronise on
-            }
-            throw new IllegalStateException("deploy/run not ready: see " + log);
-        }
-
-        @Override
-        public void close() throws Exception {
-            process.destroy(); // deploy/run execs Java: this is the server itself
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
-        }
-    }
-
     private static void deleteRecursively(Path folder) throws IOException {
-        if (!Files.exists(folder)) return;
-        try (var paths = Files.walk(folder)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
+        DeployRun.deleteRecursively(folder);
     }
 }

@@ -520,6 +520,32 @@ class CourseJourneysBrowserIT {
             Map<String, Object> fromSecond = second.resourceLinkClaims("replaced");
             launch(driver, second, fromSecond, By.id("main"));
             assertThat(driver.findElement(By.tagName("main")).getText()).contains("Ana Pérez");
+            String secondsSession = (String) driver.executeScript("return new URLSearchParams(location.search).get('s') || '';");
+            assertThat(ToolHttp.get("/course?s=" + secondsSession).statusCode()).isEqualTo(200);
+
+            // The administrator who handed out the link sees that LMS among the platforms it registered, and disables it.
+            launch(driver, tenant, claims("j-admin", "Ada Administradora",
+                    "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"), By.id("modules"));
+            hands.follow(By.id("admin-link"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("platforms")));
+            assertThat(driver.findElement(By.id("platforms")).getText()).contains(second.issuer).contains("Activa");
+            hands.follow(By.cssSelector("#platforms form[action='/admin/platforms/disable'] button"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notice")));
+            assertThat(driver.findElement(By.id("notice")).getText()).contains("Nada se borró");
+            assertThat(driver.findElement(By.id("platforms")).getText()).contains("Desactivada desde");
+            // Its open session ended, and its people's launches are refused with a page that says why.
+            assertThat(ToolHttp.get("/course?s=" + secondsSession).statusCode()).isGreaterThanOrEqualTo(400);
+            launch(driver, second, fromSecond, By.tagName("h1"));
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("disabled").contains("kept");
+            // Enabled again, it launches as before.
+            launch(driver, tenant, claims("j-admin", "Ada Administradora",
+                    "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"), By.id("modules"));
+            hands.follow(By.id("admin-link"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("platforms")));
+            hands.follow(By.cssSelector("#platforms form[action='/admin/platforms/enable'] button"));
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("notice"), "reactivada"));
+            launch(driver, second, fromSecond, By.id("main"));
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("Ana Pérez");
         } finally {
             driver.quit();
         }
