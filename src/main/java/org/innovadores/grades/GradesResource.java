@@ -59,11 +59,20 @@ public class GradesResource {
     @Inject
     Pages pages;
 
+    @Inject
+    LineItemLabels labels;
+
     @Context
     HttpHeaders headers;
 
     public record Gradebook(Page page, List<CourseServices.LineItem> lineItems, Map<String, Integer> counts,
-                            List<ScoreOutbox.Entry> refused, boolean connected, String notice, String csrf) {
+                            List<ScoreOutbox.Entry> refused, boolean connected, String notice, String csrf,
+                            Map<String, String> titles) {
+        /** An item by its title in the reader's language; the LMS's column name, then the key, only for one the program no longer has. */
+        public String title(String itemKey, String lmsLabel) {
+            String title = titles.get(itemKey);
+            return title != null ? title : lmsLabel != null ? lmsLabel : itemKey;
+        }
     }
 
     @GET
@@ -71,9 +80,10 @@ public class GradesResource {
     public String page(@QueryParam("s") String token, @QueryParam("notice") String notice) {
         Visit visit = courses.authoring(signedIn.require(token, headers));
         UUID program = visit.requireProgram().id();
-        return pages.render("grades/grades.jte", new Gradebook(signedIn.page(visit.session(), "grades.title"),
+        Page page = signedIn.page(visit.session(), "grades.title");
+        return pages.render("grades/grades.jte", new Gradebook(page,
                 services.lineItems(program), outbox.counts(program), outbox.entries(program, "REFUSED"),
-                services.services(program).isPresent(), notice, sessions.csrf(visit.session())));
+                services.services(program).isPresent(), notice, sessions.csrf(visit.session()), labels.titles(program, page.t().lang())));
     }
 
     @POST

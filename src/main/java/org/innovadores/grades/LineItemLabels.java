@@ -81,9 +81,20 @@ public class LineItemLabels {
         return want != null ? want : new Wanted(itemKey, 100);
     }
 
-    /** Each gradable item's column: the module's title and points, or the template's and the module's titles. */
+    /** Each gradable item's title in a language, for the people of the tool (never a raw key). */
+    public Map<String, String> titles(java.util.UUID program, String lang) {
+        Map<String, String> titles = new HashMap<>();
+        programs.find(program).ifPresent(found -> wanted(found, lang).forEach((key, want) -> titles.put(key, want.label())));
+        return titles;
+    }
+
+    /** Each gradable item's column, in the course's language. */
     private Map<String, Wanted> wanted(Program program) {
-        String lang = languages.of(program);
+        return wanted(program, languages.of(program));
+    }
+
+    /** Each gradable item's column: the module's title and points, or the template's and the module's titles. */
+    private Map<String, Wanted> wanted(Program program, String lang) {
         Map<String, Wanted> wanted = new HashMap<>();
         Map<String, TemplateContent> templates = templateTexts.of(program);
         for (Programs.Listed listed : programs.listing(program, true, "")) {

@@ -71,7 +71,12 @@ public class SignedIn {
     public Page page(ToolSession session, String titleKey) {
         Texts t = texts(session);
         Integer unread = session.contextId() == null || !inbox.isResolvable() ? null : inbox.get().unread(session);
-        return new Page(t.get(titleKey), t, sessions.linkToken(session), unread);
+        Page.Nav nav = session.contextId() == null ? Page.Nav.NONE : switch (session.role()) {
+            case ADMIN -> Page.Nav.ADMIN;
+            case INSTRUCTOR -> Page.Nav.LEAD;
+            default -> Page.Nav.NONE;
+        };
+        return new Page(t.get(titleKey), t, sessions.linkToken(session), unread, nav);
     }
 
     private static ClientError expired() {

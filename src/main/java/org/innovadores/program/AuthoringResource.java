@@ -69,7 +69,8 @@ public class AuthoringResource {
     @Context
     HttpHeaders headers;
 
-    public record TemplateOption(String key, Localized.Shown title, String choice) {
+    /** A template as the editor offers it: its use in the module and, when used, its place among the module's exercises. */
+    public record TemplateOption(String key, Localized.Shown title, String choice, int position) {
     }
 
     public record SectionView(int index, ModuleContent.Section section) {
@@ -84,7 +85,7 @@ public class AuthoringResource {
     public record Editor(Page page, ProgramModule module, int basedOn, ModuleContent draft, List<SectionView> sections,
                          List<WorkshopView> workshops, List<TemplateOption> templates, List<String> problems,
                          String conflict, List<PreviewSection> preview, List<Attachment> attachments, String saved,
-                         String csrf) {
+                         String csrf, String edit) {
     }
 
     public record History(Page page, ProgramModule module, List<ModuleRevision> revisions, String csrf) {
@@ -112,10 +113,11 @@ public class AuthoringResource {
     @GET
     @Path("{module}")
     @Operation(hidden = true)
-    public String editor(@QueryParam("s") String token, @PathParam("module") String key, @QueryParam("saved") String saved) {
+    public String editor(@QueryParam("s") String token, @PathParam("module") String key, @QueryParam("saved") String saved,
+                         @QueryParam("edit") String edit) {
         Visit visit = authoring(courses.visit(token, headers));
         ProgramModule module = module(visit, key);
-        return editorPage(visit, module, module.revision(), module.content(), List.of(), null, null, saved);
+        return editorPage(visit, module, module.revision(), module.content(), List.of(), null, null, saved, edit);
     }
 
     @POST
@@ -131,6 +133,12 @@ public class AuthoringResource {
         List<String> problems = read.problems().stream().map(p -> t.format(p.key(), p.argument())).toList();
         String action = form.getFirst("action");
         ModuleContent draft = read.content();
+        // One language at a time: the switch re-shows the author's text, nothing saved, in the other language.
+        String edit = "edit-es".equals(action) ? "es" : "edit-en".equals(action) ? "en" : form.getFirst("edit");
+        if ("edit-es".equals(action) || "edit-en".equals(action)) {
+            return Response.ok(editorPage(visit, module, basedOn, draft, problems, null, null, null, edit)).build();
+        }
+        boolean moved = action != null && (action.startsWith("exercise-up.") || action.startsWith("exercise-down."));
         if ("add-section".equals(action) || "add-workshop".equals(action) || "preview".equals(action)) {
             // Nothing is saved: the editor comes back with the author's text and the requested change.
             if ("add-section".equals(action)) {
@@ -143,21 +151,23 @@ public class AuthoringResource {
                 draft = new ModuleContent(draft.title(), draft.goals(), draft.sections(), workshops, draft.exercises(), draft.points());
             }
             List<PreviewSection> preview = "preview".equals(action) ? preview(draft, t.lang(), signedIn.page(visit.session(), "authoring.preview")) : null;
-            return Response.ok(editorPage(visit, module, basedOn, draft, problems, null, preview, null)).build();
+            return Response.ok(editorPage(visit, module, basedOn, draft, problems, null, preview, null, edit)).build();
         }
         if (!read.valid()) {
             return Response.status(Response.Status.BAD_REQUEST)
-                    .entity(editorPage(visit, module, basedOn, draft, problems, null, null, null)).build();
+                    .entity(editorPage(visit, module, basedOn, draft, problems, null, null, null, edit)).build();
         }
         try {
             ProgramModule saved = programs.save(visit.requireProgram(), key, basedOn, draft, visit.author());
             audit(visit, "module.edited", saved);
-            return seeOther("/course/authoring/modules/" + key + "?saved=" + saved.revision(), visit.session());
+            // Moving an exercise saves like the save button, and comes back to the exercises' list.
+            return seeOther("/course/authoring/modules/" + key + "?saved=" + saved.revision() + ("en".equals(edit) || "es".equals(edit)
+                    ? "&edit=" + edit : "") + (moved ? "#exercises" : ""), visit.session());
         } catch (Programs.StaleRevision stale) {
             // Someone saved in between: nothing is overwritten, and this author's text comes back intact.
             String conflict = t.format("authoring.conflict", stale.current.revision());
             return Response.status(Response.Status.CONFLICT)
-                    .entity(editorPage(visit, stale.current, stale.current.revision(), draft, List.of(), conflict, null, null)).build();
+                    .entity(editorPage(visit, stale.current, stale.current.revision(), draft, List.of(), conflict, null, null, edit)).build();
         }
     }
 
@@ -256,20 +266,24 @@ public class AuthoringResource {
     // --- helpers ----------------------------------------------------------------------------------
 
     private String editorPage(Visit visit, ProgramModule module, int basedOn, ModuleContent draft, List<String> problems,
-                              String conflict, List<PreviewSection> preview, String saved) {
+                              String conflict, List<PreviewSection> preview, String saved, String edit) {
         Page page = signedIn.page(visit.session(), "authoring.editTitle");
         String lang = page.t().lang();
+        String editing = "es".equals(edit) || "en".equals(edit) ? edit : lang;
         List<SectionView> sections = new ArrayList<>();
         for (ModuleContent.Section s : draft.sections()) sections.add(new SectionView(sections.size(), s));
         List<WorkshopView> workshops = new ArrayList<>();
         for (ModuleContent.Workshop w : draft.workshops()) workshops.add(new WorkshopView(workshops.size(), w));
+        // The module's exercises first, in the module's order; then the others by title.
+        List<String> used = draft.exercises().stream().map(ModuleContent.ExerciseUse::template).toList();
         List<TemplateOption> templates = templateTexts.of(visit.requireProgram()).entrySet().stream()
                 .map(t -> new TemplateOption(t.getKey(), t.getValue().title().in(lang), draft.exercise(t.getKey())
-                        .map(e -> e.required() ? "required" : "optional").orElse("")))
-                .sorted(java.util.Comparator.comparing(o -> o.title().text()))
+                        .map(e -> e.required() ? "required" : "optional").orElse(""), used.indexOf(t.getKey()) + 1))
+                .sorted(java.util.Comparator.comparingInt((TemplateOption o) -> o.position() == 0 ? Integer.MAX_VALUE : o.position())
+                        .thenComparing(o -> o.title().text()))
                 .toList();
         return pages.render("program/editor.jte", new Editor(page, module, basedOn, draft, sections, workshops, templates,
-                problems, conflict, preview, attachments.of(module), saved, sessions.csrf(visit.session())));
+                problems, conflict, preview, attachments.of(module), saved, sessions.csrf(visit.session()), editing));
     }
 
     private static List<PreviewSection> preview(ModuleContent draft, String lang, Page page) {

@@ -10,8 +10,8 @@ import org.innovadores.participants.ToolSession;
 
 /**
  * A validated launch becomes a session, and the person lands where the launch points: the deep
- * linking picker for an LtiDeepLinkingRequest, the item an LMS link names (its custom "item"), or the
- * program overview.
+ * linking picker for an LtiDeepLinkingRequest, the item an LMS link names (its custom "item"), the
+ * cohort for an instructor or administrator, or the program overview.
  */
 @ApplicationScoped
 public class CourseEntry implements LaunchReceiver {
@@ -30,7 +30,10 @@ public class CourseEntry implements LaunchReceiver {
         ToolSession session = sessions.start(launch);
         String item = launch.custom().get(ProgramItems.CUSTOM_PARAMETER);
         java.util.Optional<String> itemPath = ProgramItems.path(item);
-        String path = launch.isDeepLinking() ? "/deep-linking" : itemPath.orElse("/course");
+        // A course lead's home is the cohort; everyone else's the program.
+        boolean lead = session.contextId() != null
+                && (session.role() == org.innovadores.participants.Role.INSTRUCTOR || session.role() == org.innovadores.participants.Role.ADMIN);
+        String path = launch.isDeepLinking() ? "/deep-linking" : itemPath.orElse(lead ? "/course/cohort" : "/course");
         if (!launch.isDeepLinking() && itemPath.isPresent() && launch.contextId() != null) {
             // The LMS link of an item: its gradebook column, when it has one, is learnt here.
             programs.forCourse(launch.deployment(), launch.contextId()).ifPresent(program ->

@@ -102,9 +102,28 @@ public final class ModuleForm {
                 exercises.add(new ModuleContent.ExerciseUse(template, "required".equals(choice)));
             }
         }
+        // The order the author set (a position typed, or moved up or down); otherwise the order the module
+        // had, so a save of any text never re-sorts them; ones newly chosen come after.
         List<String> order = before.stream().map(ModuleContent.ExerciseUse::template).toList();
-        exercises.sort(Comparator.comparingInt((ModuleContent.ExerciseUse e) -> order.contains(e.template())
-                ? order.indexOf(e.template()) : order.size()).thenComparing(ModuleContent.ExerciseUse::template));
+        java.util.Map<String, Double> positions = new java.util.HashMap<>();
+        for (ModuleContent.ExerciseUse e : exercises) {
+            int previous = order.indexOf(e.template());
+            double fallback = previous >= 0 ? previous + 1 : order.size() + 1 + 0.5;
+            positions.put(e.template(), exercisePosition(form.getFirst("exercise-position." + e.template()), fallback, problems));
+        }
+        String move = form.getFirst("action");
+        // On a tie, the exercise whose number was changed takes the place asked for; the others keep their order.
+        exercises.sort(Comparator.comparingDouble((ModuleContent.ExerciseUse e) -> positions.get(e.template()))
+                .thenComparingInt(e -> positions.get(e.template()) == order.indexOf(e.template()) + 1 ? 1 : 0)
+                .thenComparingInt(e -> order.contains(e.template()) ? order.indexOf(e.template()) : order.size())
+                .thenComparing(ModuleContent.ExerciseUse::template));
+        if (move != null && (move.startsWith("exercise-up.") || move.startsWith("exercise-down."))) {
+            String template = move.substring(move.indexOf('.') + 1);
+            int at = java.util.stream.IntStream.range(0, exercises.size()).filter(i -> exercises.get(i).template().equals(template))
+                    .findFirst().orElse(-1);
+            int to = move.startsWith("exercise-up.") ? at - 1 : at + 1;
+            if (at >= 0 && to >= 0 && to < exercises.size()) java.util.Collections.swap(exercises, at, to);
+        }
         int points = ModuleContent.DEFAULT_POINTS;
         String pointsText = form.getFirst("points");
         if (pointsText != null && !pointsText.isBlank()) {
@@ -143,6 +162,17 @@ public final class ModuleForm {
         } catch (NumberFormatException e) {
             problems.add(new Problem("authoring.error.position", value));
             return index + 1;
+        }
+    }
+
+    /** A position typed beside an exercise; the fallback when none, the fallback and a problem when not a number. */
+    private static double exercisePosition(String value, double fallback, List<Problem> problems) {
+        if (value == null || value.isBlank()) return fallback;
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            problems.add(new Problem("authoring.error.position", value));
+            return fallback;
         }
     }
 

@@ -55,6 +55,9 @@ public class TeamsResource {
     org.innovadores.program.ModuleStandings standings;
 
     @Inject
+    org.innovadores.program.CourseZone zones;
+
+    @Inject
     CourseProgram courses;
 
     @Inject
@@ -85,7 +88,22 @@ public class TeamsResource {
     }
 
     public record Overview(Page page, Visit visit, List<TeamRow> teams, List<Teams.Person> people, Optional<UUID> myTeam,
-                           Optional<Teams.Enrolment> enrolment, String csrf, String notice) {
+                           Optional<Teams.Enrolment> enrolment, String csrf, String notice, java.time.ZoneId zone) {
+        /** The enrolment deadline as the course reads it: its time zone, the reader's language. */
+        public String deadline() {
+            return enrolment.map(e -> java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
+                    java.time.format.FormatStyle.SHORT).withLocale(page.t().locale()).withZone(zone).format(e.deadline())
+                    + " (" + zone.getId() + ")").orElse("");
+        }
+
+        /** The deadline for the form's date and time field, in the course's time zone. */
+        public String deadlineInput() {
+            return enrolment.map(e -> java.time.LocalDateTime.ofInstant(e.deadline(), zone).withSecond(0).withNano(0).toString()).orElse("");
+        }
+        /** How many changes the people form just saved, when that is what the notice says. */
+        public Integer assigned() {
+            return notice != null && notice.matches("assigned-\\d{1,5}") ? Integer.valueOf(notice.substring("assigned-".length())) : null;
+        }
     }
 
     public record ModuleWork(ProgramModule module, String title, List<ModuleContent.ExerciseUse> uses, List<TeamWork.Item> started) {
@@ -109,7 +127,7 @@ public class TeamsResource {
         List<TeamRow> rows = shown.stream().map(t -> new TeamRow(t, teams.members(t), teams.mentors(t))).toList();
         return pages.render("teams/teams.jte", new Overview(signedIn.page(session, "teams.title"), visit, rows,
                 visit.canAuthor() ? teams.people(program.id()) : List.of(), teams.teamOf(program.id(), session.subject()),
-                teams.enrolment(program.id()), sessions.csrf(session), notice));
+                teams.enrolment(program.id()), sessions.csrf(session), notice, zones.of(program)));
     }
 
     /** "My team": the participant's workspace, or the teams page when they have none. */
@@ -155,9 +173,10 @@ public class TeamsResource {
             } catch (DateTimeParseException e) {
                 throw ClientError.badRequest("teams.error.deadline");
             }
-            teams.openEnrolment(program, minSize, maxSize, until.toInstant(ZoneOffset.UTC));
+            // The deadline is typed in the course's time zone, as its people read it.
+            teams.openEnrolment(program, minSize, maxSize, until.atZone(zones.of(visit.requireProgram())).toInstant());
         }
-        return seeOther("/course/teams", visit.session());
+        return seeOther("/course/teams#enrolment-title", visit.session());
     }
 
     @POST
@@ -212,6 +231,92 @@ public class TeamsResource {
         return seeOther("/course/teams/" + seat.team().id(), seat.visit().session());
     }
 
+    /**
+     * The people table as one form: each participant's team (or none), each mentor's teams, or one
+     * team for every participant ticked. Everything is checked before anything changes: only
+     * participants join teams, only mentors mentor, only this course's teams count. The instructor
+     * comes back to the table.
+     */
+    @POST
+    @Path("assign")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response assign(jakarta.ws.rs.core.MultivaluedMap<String, String> form) {
+        Visit visit = courses.visitForm(form.getFirst("s"), form.getFirst("csrf"), headers);
+        if (!visit.canAuthor()) throw ClientError.forbidden("program.error.notInstructor");
+        Program program = visit.requireProgram();
+        Map<String, Teams.Person> people = new java.util.HashMap<>();
+        teams.people(program.id()).forEach(p -> people.put(p.subject(), p));
+        Map<UUID, Team> courseTeams = new java.util.LinkedHashMap<>();
+        teams.of(program.id()).forEach(t -> courseTeams.put(t.id(), t));
+
+        Map<String, Optional<UUID>> placed = new java.util.LinkedHashMap<>();
+        Map<String, java.util.Set<UUID>> mentoring = new java.util.LinkedHashMap<>();
+        if ("bulk".equals(form.getFirst("action"))) {
+            String bulk = form.getFirst("bulk_team");
+            List<String> picked = form.getOrDefault("pick", List.of());
+            if (bulk == null || bulk.isBlank()) throw ClientError.badRequest("teams.error.bulkTeam");
+            if (picked.isEmpty()) throw ClientError.badRequest("teams.error.nobodyPicked");
+            Optional<UUID> team = "none".equals(bulk) ? Optional.empty() : Optional.of(courseTeam(bulk, courseTeams));
+            for (String subject : picked) placed.put(participant(subject, people), team);
+        } else {
+            for (Map.Entry<String, List<String>> field : form.entrySet()) {
+                String name = field.getKey();
+                String value = field.getValue().isEmpty() ? "" : field.getValue().getFirst();
+                if (name.startsWith("team.")) {
+                    String subject = participant(name.substring("team.".length()), people);
+                    placed.put(subject, value.isBlank() ? Optional.empty() : Optional.of(courseTeam(value, courseTeams)));
+                } else if (name.startsWith("mentoring.")) { // the row's marker: its boxes were on the page, ticked or not
+                    String subject = name.substring("mentoring.".length());
+                    Teams.Person person = people.get(subject);
+                    if (person == null || !Role.MENTOR.name().equals(person.role())) throw ClientError.badRequest("teams.error.mentor");
+                    java.util.Set<UUID> chosen = new java.util.HashSet<>();
+                    for (String id : form.getOrDefault("mentor." + subject, List.of())) chosen.add(courseTeam(id, courseTeams));
+                    mentoring.put(subject, chosen);
+                }
+            }
+        }
+        int changed = 0;
+        for (Map.Entry<String, Optional<UUID>> move : placed.entrySet()) {
+            Teams.Person person = people.get(move.getKey());
+            if (java.util.Objects.equals(person.team(), move.getValue().orElse(null))) continue;
+            if (move.getValue().isEmpty()) teams.remove(program.id(), person.subject());
+            else teams.place(courseTeams.get(move.getValue().get()), person.subject());
+            // A new team brings its exercises with it: the person's modules may be complete, or no longer.
+            standings.reevaluateAll(program, person.subject());
+            changed++;
+        }
+        for (Map.Entry<String, java.util.Set<UUID>> mentor : mentoring.entrySet()) {
+            for (Team team : courseTeams.values()) {
+                boolean was = teams.mentors(team, mentor.getKey());
+                boolean wanted = mentor.getValue().contains(team.id());
+                if (was == wanted) continue;
+                if (wanted) teams.assignMentor(team, mentor.getKey());
+                else teams.unassignMentor(team, mentor.getKey());
+                changed++;
+            }
+        }
+        return seeOther("/course/teams?notice=assigned-" + changed + "#people-title", visit.session());
+    }
+
+    private static String participant(String subject, Map<String, Teams.Person> people) {
+        Teams.Person person = people.get(subject);
+        if (person == null) throw ClientError.badRequest("teams.error.person");
+        if (!Role.PARTICIPANT.name().equals(person.role())) throw ClientError.badRequest("teams.error.notParticipant", person.name());
+        return subject;
+    }
+
+    private static UUID courseTeam(String id, Map<UUID, Team> courseTeams) {
+        UUID parsed;
+        try {
+            parsed = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ClientError.badRequest("teams.error.team");
+        }
+        if (!courseTeams.containsKey(parsed)) throw ClientError.badRequest("teams.error.team");
+        return parsed;
+    }
+
     /** Instructors place people in a team (moving them out of any other) or take them out. */
     @POST
     @Path("{team}/members")
@@ -227,7 +332,7 @@ public class TeamsResource {
         else teams.place(seat.team(), subject);
         // A new team brings its exercises with it: the person's modules may be complete, or no longer.
         standings.reevaluateAll(seat.visit().requireProgram(), subject);
-        return seeOther("/course/teams", seat.visit().session());
+        return seeOther("/course/teams#people-title", seat.visit().session());
     }
 
     @POST
@@ -243,7 +348,7 @@ public class TeamsResource {
         if (!isMentor) throw ClientError.badRequest("teams.error.mentor");
         if (remove != null) teams.unassignMentor(seat.team(), subject);
         else teams.assignMentor(seat.team(), subject);
-        return seeOther("/course/teams", seat.visit().session());
+        return seeOther("/course/teams#people-title", seat.visit().session());
     }
 
     @POST

@@ -362,7 +362,7 @@ class AdvantageIT {
         assertThat(back).contains("notice=roster-230");
         assertThat(t.rosterPages.get()).isEqualTo(5);
         Document teams = c.teacher().page("/course/teams");
-        List<String> people = teams.select("#people tbody tr td:first-child").eachText();
+        List<String> people = teams.select("#people tbody tr th").eachText();
         assertThat(people).contains("Persona 0", "Persona 229").hasSizeGreaterThanOrEqualTo(230);
         assertThat(teams.getElementById("without-team").text()).contains("224");
         String invite = teams.getElementById("invite").attr("href");

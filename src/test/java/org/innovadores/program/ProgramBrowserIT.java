@@ -63,6 +63,7 @@ class ProgramBrowserIT {
             tenant.browserLaunchClaims = claims(tenant, "browser-teacher", "Irene Instructora", CoursePerson.INSTRUCTOR);
             driver.get(TestPlatform.lmsPageUrl(tenant));
             wait.until(ExpectedConditions.frameToBeAvailableAndSwitchToIt("tool"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("program-link"))).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("modules")));
             driver.findElement(By.linkText("Descubrimiento")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("edit-module"))).click();

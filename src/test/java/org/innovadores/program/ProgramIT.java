@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.innovadores.lti.LtiClient;
@@ -20,6 +21,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -122,6 +124,79 @@ class ProgramIT {
         assertThat(first.selectFirst(".prose").attr("lang")).isEqualTo("es");
         assertThat(first.selectFirst(".prose").text()).startsWith("Las instituciones suelen diseñar");
         assertThat(module.getElementById("section-s2").parent().select(".fallback")).isEmpty();
+    }
+
+    /** The exercises of a module, in the order the editor lists them. */
+    private static List<String> exerciseOrder(Document editor) {
+        return editor.select("input[name^=exercise-position.]").stream().map(i -> i.attr("name").substring("exercise-position.".length())).toList();
+    }
+
+    @Test
+    void theModulesExercisesKeepTheOrderTheInstructorSets() {
+        String course = course("exercise-order");
+        CoursePerson teacher = CoursePerson.launch(tenant(), "order-teacher", "Olga Orden", INSTRUCTOR, course);
+        String path = "/course/authoring/modules/descubrimiento";
+        Document editor = teacher.page(path);
+        List<String> before = exerciseOrder(editor);
+        assertThat(before).hasSizeGreaterThan(3).startsWith("mapa-de-actores", "plan-de-investigacion");
+
+        // Up: saved at once, back at the list.
+        String last = before.getLast();
+        assertThat(CoursePerson.location(teacher.submit(editor, "#editor", Map.of(), "exercise-up." + last))).contains("#exercises");
+        List<String> expected = new ArrayList<>(before);
+        java.util.Collections.swap(expected, expected.size() - 1, expected.size() - 2);
+        assertThat(exerciseOrder(teacher.page(path))).isEqualTo(expected);
+
+        // A position typed: the third becomes the first.
+        String third = expected.get(2);
+        CoursePerson.location(teacher.submit(teacher.page(path), "#editor", Map.of("exercise-position." + third, "1"), "save"));
+        expected.remove(third);
+        expected.addFirst(third);
+        assertThat(exerciseOrder(teacher.page(path))).isEqualTo(expected);
+
+        // An unrelated save (the title, then a section's text) keeps that order exactly, which once re-sorted them alphabetically.
+        CoursePerson.location(teacher.submit(teacher.page(path), "#editor", Map.of("title_es", "Descubrimiento (cohorte 2027)"), "save"));
+        CoursePerson.location(teacher.submit(teacher.page(path), "#editor", Map.of("section.0.body_es", "Texto nuevo."), "save"));
+        assertThat(exerciseOrder(teacher.page(path))).isEqualTo(expected);
+        // Participants see them in that order too.
+        List<String> shown = teacher.page("/course/modules/descubrimiento").select("section[aria-labelledby=exercises] a[href*=/exercises/]").stream()
+                .map(a -> a.attr("href").replaceAll(".*/exercises/([^?]+).*", "$1")).toList();
+        assertThat(shown).isEqualTo(expected);
+
+        // A position that is not a number: refused with the problem named, nothing saved.
+        HttpResponse<String> bad = teacher.submit(teacher.page(path), "#editor", Map.of("exercise-position." + third, "primero"), "save");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(bad.body()).getElementById("problems").text()).contains("primero");
+        assertThat(exerciseOrder(teacher.page(path))).isEqualTo(expected);
+    }
+
+    /** One language at a time: the other is kept as it was and shown for reference. */
+    @Test
+    void theEditorShowsOneLanguageAtATimeAndKeepsTheOther() {
+        String course = course("one-language");
+        CoursePerson teacher = CoursePerson.launch(tenant(), "lang-teacher", "Lía Lenguas", INSTRUCTOR, course);
+        String path = "/course/authoring/modules/descubrimiento";
+        Document spanish = teacher.page(path);
+        assertThat(spanish.getElementById("title_es").tagName()).isEqualTo("input");
+        assertThat(spanish.getElementById("title_en")).as("English is not edited now").isNull();
+        assertThat(spanish.selectFirst("input[type=hidden][name=title_en]").attr("value")).isEqualTo("Discovery");
+        assertThat(spanish.selectFirst("details.reference .reference-text[lang=en]").text()).isEqualTo("Discovery");
+        assertThat(spanish.getElementById("publication")).as("publishing is a separate, later step").isNotNull();
+
+        // Switching keeps what was typed, unsaved, and shows the other language.
+        HttpResponse<String> switched = teacher.submit(spanish, "#editor", Map.of("title_es", "Descubrimiento 2027"), "edit-en");
+        assertThat(switched.statusCode()).isEqualTo(200);
+        Document english = Jsoup.parse(switched.body());
+        assertThat(english.getElementById("title_en").attr("value")).isEqualTo("Discovery");
+        assertThat(english.selectFirst("input[type=hidden][name=title_es]").attr("value")).isEqualTo("Descubrimiento 2027");
+        assertThat(teacher.page(path).getElementById("title_es").attr("value")).as("nothing saved by switching").isEqualTo("Descubrimiento");
+
+        // A save in English keeps the Spanish typed before and comes back in English.
+        String location = CoursePerson.location(teacher.submit(english, "#editor", Map.of("title_en", "Discovery 2027"), "save"));
+        assertThat(location).contains("edit=en");
+        Document saved = teacher.page(path + "?edit=en");
+        assertThat(saved.getElementById("title_en").attr("value")).isEqualTo("Discovery 2027");
+        assertThat(saved.selectFirst("input[type=hidden][name=title_es]").attr("value")).isEqualTo("Descubrimiento 2027");
     }
 
     @Test

@@ -295,6 +295,78 @@ class TeamworkIT {
         assertThat(c.ana().post(team + "/exercises", Map.of("module", "descubrimiento", "template", "pitch")).statusCode()).isEqualTo(400);
     }
 
+    /** The team a participant's select shows as chosen on the people table ("" for none). */
+    private static String teamShown(Document page, String subject) {
+        org.jsoup.nodes.Element chosen = page.selectFirst("select[name=team." + subject + "] option[selected]");
+        return chosen == null ? "" : chosen.attr("value");
+    }
+
+    /** The people table's form as the browser sends it, with some fields changed and some more added. */
+    private static String peopleForm(Document page, Map<String, String> changes, String... extra) {
+        StringBuilder body = new StringBuilder();
+        Map<String, String> pending = new java.util.LinkedHashMap<>(changes);
+        ((org.jsoup.nodes.FormElement) page.getElementById("people-form")).formData().forEach(kv -> {
+            String value = pending.containsKey(kv.key()) ? pending.remove(kv.key()) : kv.value();
+            body.append(body.isEmpty() ? "" : "&").append(org.innovadores.lti.LtiClient.form(Map.of(kv.key(), value)));
+        });
+        pending.forEach((k, v) -> body.append('&').append(org.innovadores.lti.LtiClient.form(Map.of(k, v))));
+        for (int i = 0; i < extra.length; i += 2) body.append('&').append(org.innovadores.lti.LtiClient.form(Map.of(extra[i], extra[i + 1])));
+        return body.toString();
+    }
+
+    @Test
+    void theInstructorFormsTeamsFromOneTableAndOnlyParticipantsJoinThem() {
+        Course c = course("assign");
+        Tenant tenant = CoursePerson.registered("teamwork");
+        person(tenant, "assign-n1", LEARNER, c.id()).page("/course");
+        person(tenant, "assign-n2", LEARNER, c.id()).page("/course");
+        Document page = c.teacher().page("/course/teams");
+        // One control per participant; mentors choose teams by boxes; the instructor is offered nowhere.
+        assertThat(page.select("#people select[name^=team.]").eachAttr("name"))
+                .contains("team.assign-ana", "team.assign-luis", "team.assign-sara", "team.assign-n1").doesNotContain("team.assign-teacher", "team.assign-mentor");
+        assertThat(page.select("input[name=mentor.assign-mentor]")).hasSize(2);
+        assertThat(page.select("input[name=mentor.assign-mentor][checked]").eachAttr("value")).containsExactly(c.team1());
+        assertThat(page.select("input[name=pick]").eachAttr("value")).doesNotContain("assign-teacher", "assign-mentor");
+        assertThat(teamShown(page, "assign-luis")).isEqualTo(c.team1());
+
+        // One save: Luis to the other team, a newcomer into the first, the mentor on both.
+        HttpResponse<String> saved = c.teacher().postRaw("/course/teams/assign", peopleForm(page,
+                Map.of("team.assign-luis", c.team2(), "team.assign-n1", c.team1(), "action", "save"), "mentor.assign-mentor", c.team2()));
+        assertThat(CoursePerson.location(saved)).contains("notice=assigned-3").contains("#people-title");
+        Document after = c.teacher().page("/course/teams?notice=assigned-3");
+        assertThat(after.getElementById("assigned-notice").text()).isEqualTo("Se guardaron 3 cambios.");
+        assertThat(teamShown(after, "assign-luis")).isEqualTo(c.team2());
+        assertThat(teamShown(after, "assign-n1")).isEqualTo(c.team1());
+        assertThat(teamShown(after, "assign-ana")).isEqualTo(c.team1());
+        assertThat(after.select("input[name=mentor.assign-mentor][checked]").eachAttr("value")).containsExactlyInAnyOrder(c.team1(), c.team2());
+
+        // Several at once: the two ticked go to the second team.
+        HttpResponse<String> bulk = c.teacher().postRaw("/course/teams/assign", peopleForm(after, Map.of("action", "bulk",
+                "bulk_team", c.team2()), "pick", "assign-n1", "pick", "assign-n2"));
+        CoursePerson.location(bulk);
+        Document bulked = c.teacher().page("/course/teams");
+        assertThat(teamShown(bulked, "assign-n1")).isEqualTo(c.team2());
+        assertThat(teamShown(bulked, "assign-n2")).isEqualTo(c.team2());
+        assertThat(c.teacher().page("/course/teams/" + c.team2()).select("#members li").text()).contains("assign n2");
+
+        // Refused, and nothing changed: a mentor as a member, a team of no course, a bulk with no team or nobody ticked.
+        for (String body : List.of(
+                peopleForm(bulked, Map.of("action", "save", "team.assign-ana", ""), "team.assign-mentor", c.team1()),
+                peopleForm(bulked, Map.of("action", "save", "team.assign-ana", java.util.UUID.randomUUID().toString())),
+                peopleForm(bulked, Map.of("action", "save", "team.assign-ana", "not-a-team")),
+                peopleForm(bulked, Map.of("action", "bulk", "bulk_team", ""), "pick", "assign-ana"),
+                peopleForm(bulked, Map.of("action", "bulk", "bulk_team", c.team2())),
+                peopleForm(bulked, Map.of("action", "bulk", "bulk_team", c.team2()), "pick", "assign-teacher"))) {
+            HttpResponse<String> refused = c.teacher().postRaw("/course/teams/assign", body);
+            assertThat(refused.statusCode()).as(body).isEqualTo(400);
+        }
+        assertThat(teamShown(c.teacher().page("/course/teams"), "assign-ana")).isEqualTo(c.team1());
+        // Only instructors: a participant's post changes nothing.
+        assertThat(c.ana().postRaw("/course/teams/assign", peopleForm(bulked, Map.of("action", "save", "team.assign-ana", c.team2(),
+                "s", c.ana().token(), "csrf", c.ana().csrf()))).statusCode()).isEqualTo(403);
+        assertThat(teamShown(c.teacher().page("/course/teams"), "assign-ana")).isEqualTo(c.team1());
+    }
+
     @Test
     void selfEnrolmentMentoringLogAndFieldNotesWarning() {
         Course c = course("enrol");

@@ -323,7 +323,11 @@ class CourseJourneysBrowserIT {
             System.arraycopy("%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII), 0, deck, 0, 9);
             Path slides = file("taller3.pdf", deck);
 
-            WebDriverWait wait = launch(driver, tenant, claims("j-teacher", "Irene Instructora", CoursePerson.INSTRUCTOR), By.id("modules"));
+            // An instructor lands on the cohort; the program is one link away on every page of theirs.
+            WebDriverWait wait = launch(driver, tenant, claims("j-teacher", "Irene Instructora", CoursePerson.INSTRUCTOR), By.id("cohort-link"));
+            assertThat((String) driver.executeScript("return location.pathname;")).isEqualTo("/course/cohort");
+            driver.findElement(By.id("program-link")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("modules")));
             driver.findElement(By.linkText("Descubrimiento")).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href*='/workshops/taller-3']"))).click();
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("manage-recordings"))).click();
@@ -486,7 +490,7 @@ class CourseJourneysBrowserIT {
         try {
             Hands hands = Hands.keyboardOnly(driver);
             WebDriverWait wait = launch(driver, tenant, claims("j-admin", "Ada Administradora",
-                    "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"), By.id("modules"));
+                    "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"), By.id("admin-link"));
             hands.follow(By.id("admin-link"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mint-link")));
             reached(driver, "admin");
@@ -525,7 +529,7 @@ class CourseJourneysBrowserIT {
 
             // The administrator who handed out the link sees that LMS among the platforms it registered, and disables it.
             launch(driver, tenant, claims("j-admin", "Ada Administradora",
-                    "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"), By.id("modules"));
+                    "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"), By.id("admin-link"));
             hands.follow(By.id("admin-link"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("platforms")));
             assertThat(driver.findElement(By.id("platforms")).getText()).contains(second.issuer).contains("Activa");
@@ -539,7 +543,7 @@ class CourseJourneysBrowserIT {
             assertThat(driver.findElement(By.tagName("main")).getText()).contains("disabled").contains("kept");
             // Enabled again, it launches as before.
             launch(driver, tenant, claims("j-admin", "Ada Administradora",
-                    "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"), By.id("modules"));
+                    "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"), By.id("admin-link"));
             hands.follow(By.id("admin-link"));
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("platforms")));
             hands.follow(By.cssSelector("#platforms form[action='/admin/platforms/enable'] button"));
@@ -658,7 +662,7 @@ class CourseJourneysBrowserIT {
                 assertThat(driver.findElement(By.id("team-status")).getText()).contains("Equipo Tierras").contains("3 en revisión"); // and the plan from the earlier journey
 
                 // The instructor: the hand-ins counted on the notices link; one opened from the list and sent back.
-                launch(driver, tenant, claims("j-teacher", "Irene Instructora", CoursePerson.INSTRUCTOR), By.id("modules"));
+                launch(driver, tenant, claims("j-teacher", "Irene Instructora", CoursePerson.INSTRUCTOR), By.id("cohort-link"));
                 assertThat(Integer.parseInt(driver.findElement(By.cssSelector("#inbox-link .count")).getText())).isGreaterThanOrEqualTo(2);
                 hands.follow(By.id("inbox-link"));
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("notices")));
