@@ -46,9 +46,20 @@ final class CalendarFeed {
                 if (start.isEmpty()) continue;
                 String summary = workshop.title().text(lang) + " · " + moduleTitle;
                 ZonedDateTime at = start.get();
+                // Its end when the course set one, else the usual length of a workshop.
                 VEvent event = workshop.timed()
-                        ? new VEvent(at.toInstant(), at.plus(WORKSHOP_LENGTH).toInstant(), summary)
+                        ? new VEvent(at.toInstant(), workshop.finish(zone).orElse(at.plus(WORKSHOP_LENGTH)).toInstant(), summary)
                         : new VEvent(at.toLocalDate(), at.toLocalDate().plusDays(1), summary);
+                String where = String.join(" · ", java.util.stream.Stream.of(workshop.place(), workshop.link())
+                        .filter(w -> !w.isBlank()).toList());
+                if (!where.isEmpty()) event.add(new net.fortuna.ical4j.model.property.Location(where));
+                if (!workshop.link().isBlank()) {
+                    try {
+                        event.add(new net.fortuna.ical4j.model.property.Url(java.net.URI.create(workshop.link())));
+                    } catch (IllegalArgumentException unreadable) {
+                        // Checked when it was saved; a link that still does not parse is left to the location.
+                    }
+                }
                 event.add(new Uid(module.id() + "-" + workshop.key() + "@" + domain));
                 String outline = workshop.outline().text(lang);
                 String facilitators = workshop.facilitators() == null ? "" : workshop.facilitators().strip();

@@ -40,17 +40,39 @@ public record ModuleContent(Localized title, Localized goals, List<Section> sect
 
     /**
      * A workshop: a live session with its outline; {@code date} is ISO (yyyy-mm-dd) or blank until the
-     * course sets it, {@code time} its start (HH:mm, in the course's time zone) or blank.
+     * course sets it, {@code time} its start and {@code end} its end (HH:mm, in the course's time zone)
+     * or blank; {@code place} where it meets and {@code link} its online meeting (an http(s) URL), either
+     * or both or neither.
      */
-    public record Workshop(String key, Localized title, Localized outline, String date, String facilitators, String time) {
+    public record Workshop(String key, Localized title, Localized outline, String date, String facilitators, String time,
+                           String end, String place, String link) {
 
         public Workshop(String key, Localized title, Localized outline, String date, String facilitators) {
             this(key, title, outline, date, facilitators, "");
         }
 
+        public Workshop(String key, Localized title, Localized outline, String date, String facilitators, String time) {
+            this(key, title, outline, date, facilitators, time, "", "", "");
+        }
+
         @jakarta.json.bind.annotation.JsonbCreator
         public Workshop {
             time = time == null ? "" : time;
+            end = end == null ? "" : end;
+            place = place == null ? "" : place;
+            link = link == null ? "" : link;
+        }
+
+        /** When it ends in the given zone: its end time that day, when both are set. */
+        public java.util.Optional<java.time.ZonedDateTime> finish(java.time.ZoneId zone) {
+            if (end.isBlank()) return java.util.Optional.empty();
+            return start(zone).flatMap(begin -> {
+                try {
+                    return java.util.Optional.of(begin.with(java.time.LocalTime.parse(end.strip())));
+                } catch (java.time.format.DateTimeParseException unreadable) {
+                    return java.util.Optional.empty();
+                }
+            });
         }
 
         /** When it starts in the given zone: its time, or the start of its day; empty without a readable date. */

@@ -69,7 +69,10 @@ public final class ModuleForm {
             String date = text(form, p + "date", 10, problems);
             String facilitators = text(form, p + "facilitators", MAX_TITLE, problems);
             String time = text(form, p + "time", 5, problems);
-            if (workshopTitle.isBlank() && outline.isBlank() && date.isBlank() && facilitators.isBlank()) continue;
+            String end = text(form, p + "end", 5, problems);
+            String place = text(form, p + "place", MAX_TITLE, problems).strip();
+            String link = text(form, p + "link", 500, problems).strip();
+            if (workshopTitle.isBlank() && outline.isBlank() && date.isBlank() && facilitators.isBlank() && place.isBlank() && link.isBlank()) continue;
             if (workshopTitle.isBlank()) problems.add(new Problem("authoring.error.workshopTitle", String.valueOf(i + 1)));
             if (!date.isBlank()) {
                 try {
@@ -78,15 +81,13 @@ public final class ModuleForm {
                     problems.add(new Problem("authoring.error.date", date));
                 }
             }
-            if (!time.isBlank()) {
-                try {
-                    java.time.LocalTime.parse(time);
-                } catch (DateTimeParseException e) {
-                    problems.add(new Problem("authoring.error.time", time));
-                }
-            }
+            java.time.LocalTime starts = clock(time, problems);
+            java.time.LocalTime ends = clock(end, problems);
+            if (ends != null && (starts == null || !ends.isAfter(starts))) problems.add(new Problem("authoring.error.end", end));
+            // A meeting link people will follow: an absolute http(s) address, nothing else (no javascript:, no file:).
+            if (!link.isBlank() && !link.matches("(?i)https?://[^\\s<>\"]+")) problems.add(new Problem("authoring.error.link", link));
             workshops.add(new Positioned<>(position(form, p, i, problems), new ModuleContent.Workshop(
-                    key(form.getFirst(p + "key"), "taller-", keys), workshopTitle, outline, date, facilitators, time)));
+                    key(form.getFirst(p + "key"), "taller-", keys), workshopTitle, outline, date, facilitators, time, end, place, link)));
         }
         List<ModuleContent.ExerciseUse> exercises = new ArrayList<>();
         for (String name : form.keySet()) {
@@ -162,6 +163,17 @@ public final class ModuleForm {
         } catch (NumberFormatException e) {
             problems.add(new Problem("authoring.error.position", value));
             return index + 1;
+        }
+    }
+
+    /** A time of day as typed (HH:mm); null when blank, null and a problem when unreadable. */
+    private static java.time.LocalTime clock(String value, List<Problem> problems) {
+        if (value.isBlank()) return null;
+        try {
+            return java.time.LocalTime.parse(value.strip());
+        } catch (DateTimeParseException e) {
+            problems.add(new Problem("authoring.error.time", value));
+            return null;
         }
     }
 

@@ -90,7 +90,8 @@ public class ProgramResource {
     }
 
     /** A dated workshop still to come: when, in the course's time zone, as a machine and a person read it. */
-    public record Upcoming(ModuleRow row, Localized.Shown title, java.time.ZonedDateTime start, String datetime, String dateText) {
+    public record Upcoming(ModuleRow row, Localized.Shown title, java.time.ZonedDateTime start, String datetime, String dateText,
+                           ModuleContent.Workshop workshop) {
     }
 
     public record SectionView(String key, Localized.Shown title, Localized.Shown body, String html) {
@@ -107,7 +108,23 @@ public class ProgramResource {
                              ModuleRow previous, ModuleRow next, String csrf, List<ModuleMedia.Item> media) {
     }
 
-    public record WorkshopPage(Page page, Visit visit, ModuleRow row, WorkshopView workshop, List<ModuleMedia.Item> media) {
+    public record WorkshopPage(Page page, Visit visit, ModuleRow row, WorkshopView workshop, List<ModuleMedia.Item> media, String when) {
+    }
+
+    /**
+     * When a workshop meets, as its reader says dates: the full date in their language, the start and
+     * end times, and the course's time zone they are in; null when it has no date yet.
+     */
+    static String when(ModuleContent.Workshop workshop, java.time.ZoneId zone, org.innovadores.web.Texts t) {
+        return workshop.start(zone).map(start -> {
+            String day = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.FULL)
+                    .withLocale(t.locale()).format(start);
+            if (!workshop.timed()) return day;
+            java.time.format.DateTimeFormatter clock = java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
+                    .withLocale(t.locale());
+            String hours = clock.format(start) + workshop.finish(zone).map(end -> "–" + clock.format(end)).orElse("");
+            return day + ", " + hours + " (" + t.format("program.workshop.timeZone", zone.getId()) + ")";
+        }).orElse(null);
     }
 
     public record ExercisePage(Page page, ModuleRow row, ExerciseView exercise, List<ModuleRow> usedIn) {
@@ -180,18 +197,13 @@ public class ProgramResource {
     /** The next three dated workshops, today's included, by when they start in the course's time zone. */
     private static List<Upcoming> upcoming(List<ModuleRow> rows, Page page, java.time.ZoneId zone) {
         java.time.LocalDate today = java.time.LocalDate.now(zone);
-        java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter
-                .ofLocalizedDate(java.time.format.FormatStyle.FULL).withLocale(page.t().locale());
-        java.time.format.DateTimeFormatter hour = java.time.format.DateTimeFormatter
-                .ofLocalizedTime(java.time.format.FormatStyle.SHORT).withLocale(page.t().locale());
         List<Upcoming> upcoming = new ArrayList<>();
         for (ModuleRow row : rows) {
             if (!row.module().published()) continue;
             for (ModuleContent.Workshop w : row.module().content().workshops()) {
                 w.start(zone).filter(start -> !start.toLocalDate().isBefore(today)).ifPresent(start -> {
-                    String text = day.format(start) + (w.timed() ? page.t().format("home.upcoming.at", hour.format(start), zone.getId()) : "");
                     String machine = w.timed() ? start.toOffsetDateTime().toString() : start.toLocalDate().toString();
-                    upcoming.add(new Upcoming(row, w.title().in(page.t().lang()), start, machine, text));
+                    upcoming.add(new Upcoming(row, w.title().in(page.t().lang()), start, machine, when(w, zone, page.t()), w));
                 });
             }
         }
@@ -254,7 +266,9 @@ public class ProgramResource {
         Page page = page0.titled(workshop.title().text(lang));
         List<ModuleMedia.Item> items = media.items(visit.requireProgram(), key, visit.session()).stream()
                 .filter(i -> workshopKey.equals(i.workshopKey())).toList();
-        return pages.render("program/workshop.jte", new WorkshopPage(page, visit, row, workshopView(workshop, lang, page), items));
+        java.time.ZoneId zone = visit.program().map(zones::of).orElse(CourseZone.DEFAULT);
+        return pages.render("program/workshop.jte", new WorkshopPage(page, visit, row, workshopView(workshop, lang, page), items,
+                when(workshop, zone, page.t())));
     }
 
     @GET

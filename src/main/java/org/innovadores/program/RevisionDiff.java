@@ -67,6 +67,9 @@ public final class RevisionDiff {
             field(lines, t.format("diff.sectionTitle", label, "en"), workshop.title().en());
             field(lines, t.format("diff.workshopDate", label), workshop.date());
             field(lines, t.format("diff.workshopFacilitators", label), workshop.facilitators());
+            field(lines, t.format("diff.workshopTimes", label), workshop.time() + (workshop.end().isBlank() ? "" : "–" + workshop.end()));
+            field(lines, t.format("diff.workshopWhere", label), String.join(" · ", java.util.stream.Stream.of(workshop.place(), workshop.link())
+                    .filter(w -> !w.isBlank()).toList()));
             field(lines, t.format("diff.workshopOutline", label, "es"), workshop.outline().es());
             field(lines, t.format("diff.workshopOutline", label, "en"), workshop.outline().en());
         }

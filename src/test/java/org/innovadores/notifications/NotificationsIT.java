@@ -244,9 +244,21 @@ class NotificationsIT {
         LocalDate tomorrow = LocalDate.now(zone).plusDays(1);
         String module = "/course/authoring/modules/exploracion-institucional";
         Document editor = c.teacher().page(module);
+        // A link that is not a web address, an end before the start: refused, each named, nothing saved.
+        HttpResponse<String> bad = c.teacher().submit(editor, "#editor", Map.of("workshop.0.date", tomorrow.toString(),
+                "workshop.0.time", "18:30", "workshop.0.end", "17:00", "workshop.0.link", "javascript:alert(1)"), "save");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(org.jsoup.Jsoup.parse(bad.body()).getElementById("problems").text()).contains("17:00").contains("javascript:alert(1)");
         HttpResponse<String> saved = c.teacher().submit(editor, "#editor", Map.of("workshop.0.date", tomorrow.toString(),
-                "workshop.0.time", "18:30"), "save");
+                "workshop.0.time", "18:30", "workshop.0.end", "20:30", "workshop.0.place", "Salón auditorio, Ministerio de Desarrollo Social",
+                "workshop.0.link", "https://meet.example.gov.py/taller-1"), "save");
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
+        // Its page says when (the reader's date, start and end, the course's zone) and where, with the meeting's link.
+        Document page = c.ana().page("/course/modules/exploracion-institucional/workshops/taller-1");
+        assertThat(page.getElementById("workshop-when").text()).contains("18:30–20:30").contains("America/Asuncion")
+                .contains(String.valueOf(tomorrow.getDayOfMonth()));
+        assertThat(page.getElementById("workshop-where").text()).contains("Salón auditorio");
+        assertThat(page.getElementById("workshop-link").attr("href")).isEqualTo("https://meet.example.gov.py/taller-1");
 
         // The home shows it with its time in the course's zone.
         Document home = c.ana().page("/course");
@@ -275,6 +287,10 @@ class NotificationsIT {
         assertThat(value(workshop, "DTSTART")).isEqualTo(start.withZoneSameInstant(ZoneId.of("UTC"))
                 .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")));
         assertThat(value(workshop, "SUMMARY")).contains("Exploración institucional");
+        assertThat(value(workshop, "DTEND")).isEqualTo(start.withHour(20).withZoneSameInstant(ZoneId.of("UTC"))
+                .format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")));
+        assertThat(value(workshop, "LOCATION")).contains("Salón auditorio").contains("https://meet.example.gov.py/taller-1");
+        assertThat(value(workshop, "URL")).isEqualTo("https://meet.example.gov.py/taller-1");
         assertThat(value(workshop, "UID")).endsWith("@localhost");
         assertThat(value(workshop, "DTSTAMP")).as("DTSTAMP is required").isNotBlank();
         assertThat(ToolHttp.get(ToolHttp.baseUrl() + "/calendar/" + "A".repeat(43) + ".ics").statusCode()).isEqualTo(404);

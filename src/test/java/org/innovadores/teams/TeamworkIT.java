@@ -395,7 +395,7 @@ class TeamworkIT {
         String notes = CoursePerson.idAfter(CoursePerson.location(c.ana().post(team + "/exercises", Map.of("module", "descubrimiento",
                 "template", "registro-de-campo"))), "/exercises/");
         Document notesPage = c.ana().page(team + "/exercises/" + notes);
-        assertThat(notesPage.getElementById("personal-data").text()).contains("no guardes nombres");
+        assertThat(notesPage.getElementById("personal-data").text()).contains("no guarde nombres");
         assertThat(notesPage.select("#f\\.consentimiento option").eachAttr("value")).containsExactly("", "si", "no");
     }
 

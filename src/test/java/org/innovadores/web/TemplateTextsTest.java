@@ -48,6 +48,31 @@ class TemplateTextsTest {
         assertThat(missing).isEmpty();
     }
 
+    /**
+     * A message with arguments is a MessageFormat pattern, where a lone apostrophe starts a quote: "the
+     * course's time zone ({0})" would print "the courses time zone ({0})". It must be written twice.
+     */
+    @Test
+    void apostrophesInMessagesWithArgumentsAreDoubled() throws IOException {
+        List<String> found = new ArrayList<>();
+        for (String language : List.of("es", "en")) {
+            Properties texts = load(language);
+            for (String key : texts.stringPropertyNames()) {
+                String text = texts.getProperty(key);
+                if (text.contains("{") && text.replace("''", "").contains("'")) found.add(language + " " + key + ": " + text);
+            }
+            // And the Spanish speaks to people as usted: no tú forms left in the interface.
+            if (language.equals("es")) {
+                for (String key : texts.stringPropertyNames()) {
+                    if (texts.getProperty(key).matches("(?s).*\\b(tienes|puedes|Vuelve a|Inténtalo|Elige|Pide|Corrige|perteneces|guardes|Tu|tu)\\b.*")) {
+                        found.add("es " + key + " (tú): " + texts.getProperty(key));
+                    }
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
     @Test
     void templatesHaveNoInterfaceWordsOfTheirOwn() throws IOException {
         List<String> found = new ArrayList<>();
