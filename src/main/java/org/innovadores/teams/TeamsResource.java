@@ -299,6 +299,135 @@ public class TeamsResource {
         return seeOther("/course/teams?notice=assigned-" + changed + "#people-title", visit.session());
     }
 
+    // --- team composition as CSV -------------------------------------------------------------------
+
+    static final int MAX_COMPOSITION_BYTES = 1024 * 1024;
+
+    /** A change the import would make, as the check page lists it. */
+    public record Move(String name, String from, String to) {
+    }
+
+    public record CompositionCheck(Page page, List<Move> moves, List<Move> mentoring, List<String> newTeams,
+                                   List<String> problems, String csv, String csrf) {
+    }
+
+    @GET
+    @Path("composition.csv")
+    @Operation(hidden = true)
+    public Response compositionCsv(@QueryParam("s") String token) {
+        Visit visit = courses.authoring(signedIn.require(token, headers));
+        Program program = visit.requireProgram();
+        List<Team> all = teams.of(program.id());
+        Map<UUID, List<String>> mentorsOf = new java.util.HashMap<>();
+        all.forEach(t -> mentorsOf.put(t.id(), teams.mentors(t)));
+        String csv = TeamComposition.write(all, teams.people(program.id()), mentorsOf, signedIn.texts(visit.session()).lang());
+        return Response.ok(csv, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"" + (signedIn.texts(visit.session()).lang().equals("en") ? "teams" : "equipos")
+                        + ".csv\"").build();
+    }
+
+    /** The instructor's file, checked against the course: a page of what would change, or of every problem. Nothing changes. */
+    @POST
+    @Path("composition")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    @Operation(hidden = true)
+    public Response checkComposition(List<jakarta.ws.rs.core.EntityPart> parts) throws java.io.IOException {
+        Map<String, jakarta.ws.rs.core.EntityPart> byName = new java.util.HashMap<>();
+        for (jakarta.ws.rs.core.EntityPart part : parts) byName.putIfAbsent(part.getName(), part);
+        Visit visit = courses.visitForm(partText(byName.get("s")), partText(byName.get("csrf")), headers);
+        if (!visit.canAuthor()) throw ClientError.forbidden("program.error.notInstructor");
+        jakarta.ws.rs.core.EntityPart file = byName.get("file");
+        if (file == null || file.getFileName().isEmpty()) throw ClientError.badRequest("teams.import.error.noFile");
+        byte[] bytes;
+        try (java.io.InputStream in = file.getContent()) {
+            bytes = in.readNBytes(MAX_COMPOSITION_BYTES + 1);
+        }
+        if (bytes.length > MAX_COMPOSITION_BYTES) throw new ClientError(Response.Status.REQUEST_ENTITY_TOO_LARGE, "error.tooLarge");
+        return composition(visit, new String(bytes, java.nio.charset.StandardCharsets.UTF_8), false);
+    }
+
+    /** The checked file again, confirmed: checked once more against the course as it is now, then applied. */
+    @POST
+    @Path("composition/apply")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    @Operation(hidden = true)
+    public Response applyComposition(@FormParam("s") String token, @FormParam("csrf") String csrf, @FormParam("csv") String csv) {
+        Visit visit = courses.visitForm(token, csrf, headers);
+        if (!visit.canAuthor()) throw ClientError.forbidden("program.error.notInstructor");
+        if (csv == null || csv.isBlank()) throw ClientError.badRequest("teams.import.error.noFile");
+        return composition(visit, csv, true);
+    }
+
+    private Response composition(Visit visit, String csv, boolean apply) {
+        Program program = visit.requireProgram();
+        List<Team> all = teams.of(program.id());
+        Map<String, Team> byName = new java.util.LinkedHashMap<>();
+        all.forEach(t -> byName.putIfAbsent(t.name(), t));
+        Map<UUID, String> nameOf = new java.util.HashMap<>();
+        all.forEach(t -> nameOf.put(t.id(), t.name()));
+        TeamComposition.Plan plan = TeamComposition.read(csv, teams.people(program.id()), byName.keySet());
+        org.innovadores.web.Texts t = signedIn.texts(visit.session());
+        String none = t.get("teams.assign.none");
+        List<Move> moves = new java.util.ArrayList<>();
+        for (TeamComposition.Placement placement : plan.placements()) {
+            String now = placement.person().team() == null ? "" : nameOf.getOrDefault(placement.person().team(), "");
+            String wanted = placement.team().orElse("");
+            if (!now.equals(wanted)) moves.add(new Move(display(placement.person()), now.isEmpty() ? none : now, wanted.isEmpty() ? none : wanted));
+        }
+        List<Move> mentoring = new java.util.ArrayList<>();
+        for (TeamComposition.MentorTeams mentor : plan.mentors()) {
+            java.util.Set<String> now = new java.util.TreeSet<>();
+            all.stream().filter(team -> teams.mentors(team, mentor.person().subject())).forEach(team -> now.add(team.name()));
+            if (!now.equals(new java.util.TreeSet<>(mentor.teams()))) {
+                mentoring.add(new Move(display(mentor.person()), now.isEmpty() ? none : String.join(", ", now),
+                        mentor.teams().isEmpty() ? none : String.join(", ", new java.util.TreeSet<>(mentor.teams()))));
+            }
+        }
+        List<String> problems = plan.problems().stream()
+                .map(p -> t.format("teams.import.line", p.line(), t.format(p.key(), p.value()))).toList();
+        if (!plan.valid() || !apply) {
+            Page page = signedIn.page(visit.session(), "teams.import.title");
+            String html = pages.render("teams/composition.jte", new CompositionCheck(page, moves, mentoring, plan.newTeams(), problems,
+                    csv, sessions.csrf(visit.session())));
+            return Response.status(plan.valid() ? Response.Status.OK : Response.Status.BAD_REQUEST).entity(html).build();
+        }
+        for (String name : plan.newTeams()) byName.put(name, teams.create(program.id(), name, "", "", "", ""));
+        int changed = plan.newTeams().size();
+        for (TeamComposition.Placement placement : plan.placements()) {
+            UUID wanted = placement.team().map(name -> byName.get(name).id()).orElse(null);
+            if (java.util.Objects.equals(placement.person().team(), wanted)) continue;
+            if (wanted == null) teams.remove(program.id(), placement.person().subject());
+            else teams.place(byName.get(placement.team().get()), placement.person().subject());
+            standings.reevaluateAll(program, placement.person().subject());
+            changed++;
+        }
+        for (TeamComposition.MentorTeams mentor : plan.mentors()) {
+            for (Team team : byName.values()) {
+                boolean was = teams.mentors(team, mentor.person().subject());
+                boolean wanted = mentor.teams().contains(team.name());
+                if (was == wanted) continue;
+                if (wanted) teams.assignMentor(team, mentor.person().subject());
+                else teams.unassignMentor(team, mentor.person().subject());
+                changed++;
+            }
+        }
+        return seeOther("/course/teams?notice=assigned-" + changed + "#people-title", visit.session());
+    }
+
+    private static String display(Teams.Person person) {
+        return person.name() == null || person.name().isBlank() ? person.subject() : person.name();
+    }
+
+    private static String partText(jakarta.ws.rs.core.EntityPart part) throws java.io.IOException {
+        if (part == null) return null;
+        try (java.io.InputStream in = part.getContent()) {
+            byte[] bytes = in.readNBytes(2049);
+            return bytes.length > 2048 ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private static String participant(String subject, Map<String, Teams.Person> people) {
         Teams.Person person = people.get(subject);
         if (person == null) throw ClientError.badRequest("teams.error.person");

@@ -367,6 +367,65 @@ class TeamworkIT {
         assertThat(teamShown(c.teacher().page("/course/teams"), "assign-ana")).isEqualTo(c.team1());
     }
 
+    /** A file posted as the page's upload form posts it (multipart, the session in the URL for the gate). */
+    private static HttpResponse<String> uploadComposition(CoursePerson teacher, String csv) {
+        String boundary = "----composition" + System.nanoTime();
+        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"s\"\r\n\r\n" + teacher.token() + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" + teacher.csrf() + "\r\n"
+                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"equipos.csv\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + csv + "\r\n--" + boundary + "--\r\n";
+        return org.innovadores.testing.ToolHttp.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        org.innovadores.testing.ToolHttp.baseUrl() + "/course/teams/composition?s=" + teacher.token()))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8)).build());
+    }
+
+    @Test
+    void theTeamsGoOutToASpreadsheetAndComeBackCheckedBeforeAnythingChanges() {
+        Course c = course("sheet");
+        // Out: the composition as it is, in the instructor's language.
+        HttpResponse<String> exported = c.teacher().get("/course/teams/composition.csv");
+        assertThat(exported.statusCode()).isEqualTo(200);
+        assertThat(exported.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
+        assertThat(exported.body()).startsWith("\uFEFFequipo,rol,nombre,correo,id_lms").contains("Equipo Salud,mentor,sheet mentor")
+                .contains("Equipo Salud,miembro,sheet ana").contains("Equipo Tierras,miembro,sheet sara");
+        assertThat(c.ana().get("/course/teams/composition.csv").statusCode()).isEqualTo(403);
+
+        // Back, edited: Luis to Tierras, a new team for Sara, the second mentor on Tierras.
+        String edited = exported.body().replace("Equipo Salud,miembro,sheet luis", "Equipo Tierras,miembro,sheet luis")
+                .replace("Equipo Tierras,miembro,sheet sara", "Equipo Río,miembro,sheet sara")
+                + "Equipo Tierras,mentor,sheet mentor2,,\r\n";
+        HttpResponse<String> check = uploadComposition(c.teacher(), edited);
+        assertThat(check.statusCode()).as(check.body()).isEqualTo(200);
+        Document page = Jsoup.parse(check.body());
+        assertThat(page.getElementById("new-teams").text()).isEqualTo("Equipo Río");
+        assertThat(page.getElementById("moves").text()).contains("sheet luis Equipo Salud Equipo Tierras").contains("sheet sara Equipo Tierras Equipo Río");
+        assertThat(page.getElementById("mentoring").text()).contains("sheet mentor2");
+        // Checking changed nothing.
+        assertThat(teamShown(c.teacher().page("/course/teams"), "sheet-luis")).isEqualTo(c.team1());
+
+        // A file with problems: every one listed with its line, and nothing changes, applied or not.
+        String bad = "equipo,rol,nombre,correo,id_lms\nEquipo Salud,miembro,Nadie,,\nEquipo Salud,miembro,sheet mentor,,\n";
+        HttpResponse<String> refused = uploadComposition(c.teacher(), bad);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(refused.body()).getElementById("problems").text()).contains("Línea 2").contains("Nadie")
+                .contains("Línea 3").contains("no es participante");
+        assertThat(c.teacher().post("/course/teams/composition/apply", Map.of("csv", bad)).statusCode()).isEqualTo(400);
+        assertThat(teamShown(c.teacher().page("/course/teams"), "sheet-ana")).isEqualTo(c.team1());
+
+        // Applied as checked.
+        HttpResponse<String> applied = c.teacher().submit(page, "#apply-form", Map.of(), null);
+        assertThat(CoursePerson.location(applied)).contains("notice=assigned-4");
+        Document after = c.teacher().page("/course/teams");
+        assertThat(teamShown(after, "sheet-luis")).isEqualTo(c.team2());
+        String rio = after.select("#team-sheet-sara option[selected], select[name=team.sheet-sara] option[selected]").text();
+        assertThat(rio).isEqualTo("Equipo Río");
+        assertThat(after.select("input[name=mentor.sheet-mentor2][checked]").eachAttr("value")).containsExactly(c.team2());
+        // And a second export reads back as no change.
+        HttpResponse<String> again = uploadComposition(c.teacher(), c.teacher().get("/course/teams/composition.csv").body());
+        assertThat(Jsoup.parse(again.body()).getElementById("nothing")).isNotNull();
+    }
+
     @Test
     void selfEnrolmentMentoringLogAndFieldNotesWarning() {
         Course c = course("enrol");
