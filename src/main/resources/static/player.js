@@ -2,6 +2,31 @@
 (function () {
   var box = document.getElementById('player');
   var media = document.getElementById('media');
+  var embed = document.getElementById('embed');
+  // A recording that lives on YouTube or Vimeo: chapters and transcript times seek its player through
+  // the commands both accept by postMessage (no script of theirs is loaded into this page).
+  if (box && !media && embed) {
+    var provider = embed.dataset.provider;
+    var target = new URL(embed.src).origin;
+    var send = function (message) { embed.contentWindow.postMessage(JSON.stringify(message), target); };
+    document.querySelectorAll('[data-seek]').forEach(function (link) {
+      link.addEventListener('click', function (event) {
+        var at = parseFloat(link.dataset.seek);
+        if (provider === 'YOUTUBE') {
+          send({ event: 'command', func: 'seekTo', args: [at, true] });
+          send({ event: 'command', func: 'playVideo', args: [] });
+        } else if (provider === 'VIMEO') {
+          send({ method: 'setCurrentTime', value: at });
+          send({ method: 'play' });
+        } else {
+          return;
+        }
+        event.preventDefault();
+        embed.focus();
+      });
+    });
+    return;
+  }
   if (!box || !media) return;
   var resume = parseFloat(box.dataset.resume || '0');
   function resumeWhereLeft() {
@@ -72,7 +97,15 @@
       watched: String(Math.max(watched, reported)), duration: String(media.duration)
     });
     reported = Math.max(watched, reported);
-    fetch(box.dataset.progress, { method: 'POST', body: body, credentials: 'same-origin', keepalive: true });
+    // The answer carries the figure in the person's words: the page's "watched" follows the playing.
+    fetch(box.dataset.progress, { method: 'POST', body: body, credentials: 'same-origin', keepalive: true,
+      headers: { Accept: 'application/json' } })
+      .then(function (answer) { return answer.ok ? answer.json() : null; })
+      .then(function (data) {
+        var figure = document.getElementById('watched-figure');
+        if (data && data.text && figure) figure.textContent = data.text;
+      })
+      .catch(function () { /* the next report tries again */ });
   }
   setInterval(function () { if (!media.paused) report(); }, 10000);
   media.addEventListener('pause', report);

@@ -49,7 +49,8 @@ public final class Links {
         String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
         if (host.equals("youtu.be") || host.endsWith("youtube.com") || host.endsWith("youtube-nocookie.com")) {
             String id = youtubeId(host, path, uri.getRawQuery());
-            if (id != null) return new Shown(Provider.YOUTUBE, "https://www.youtube-nocookie.com/embed/" + id, null, url);
+            // enablejsapi: the player then takes "seek to" commands by postMessage, so chapters and transcript times work.
+            if (id != null) return new Shown(Provider.YOUTUBE, "https://www.youtube-nocookie.com/embed/" + id + "?enablejsapi=1", null, url);
         }
         if (host.equals("vimeo.com") || host.endsWith(".vimeo.com")) {
             Matcher m = NUMBER.matcher(path);

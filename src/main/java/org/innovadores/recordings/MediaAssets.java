@@ -23,7 +23,8 @@ public class MediaAssets {
     Sql db;
 
     private static final String COLUMNS = "a.id, a.program_id, a.module_key, a.workshop_key, a.kind, a.title, a.language, "
-            + "a.link_url, a.file_name, a.content_type, a.size_bytes, a.sha256, a.duration_s, a.chapters, a.created_by, a.created_at";
+            + "a.link_url, a.file_name, a.content_type, a.size_bytes, a.sha256, a.duration_s, a.chapters, a.created_by, a.created_at, "
+            + "a.recording_id";
 
 
     /** An asset with whether the module it belongs to is published. */
@@ -34,7 +35,7 @@ public class MediaAssets {
         List<Located> found = new ArrayList<>();
         db.query("SELECT " + COLUMNS + ", m.status FROM media_asset a LEFT JOIN program_module m "
                 + "ON m.program_id = a.program_id AND m.item_key = a.module_key WHERE a.id = ?",
-                row -> found.add(new Located(asset(row), "PUBLISHED".equals(row.getString(17)))), id);
+                row -> found.add(new Located(asset(row), "PUBLISHED".equals(row.getString(18)))), id);
         return found.stream().findFirst();
     }
 
@@ -59,7 +60,14 @@ public class MediaAssets {
         update("UPDATE media_asset SET title = ?, chapters = ? WHERE id = ?", title, chapters, id);
     }
 
+    /** Which recording captions or chapters accompany. */
+    public void setRecording(UUID id, UUID recording) {
+        update("UPDATE media_asset SET recording_id = ? WHERE id = ?", recording, id);
+    }
+
     public void delete(UUID id) {
+        // Captions and chapters of a recording that goes fall back to the workshop's first one.
+        update("UPDATE media_asset SET recording_id = NULL WHERE recording_id = ?", id);
         update("DELETE FROM watch_progress WHERE asset_id = ?", id);
         update("DELETE FROM media_asset WHERE id = ?", id);
     }
@@ -76,6 +84,6 @@ public class MediaAssets {
         return new MediaAsset(Sql.uuid(row, 1), Sql.uuid(row, 2), row.getString(3), row.getString(4),
                 MediaKind.valueOf(row.getString(5)), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
                 row.getString(10), sizeOrNull, row.getString(12), durationOrNull, row.getString(14), row.getString(15),
-                Sql.time(row, 16).toInstant());
+                Sql.time(row, 16).toInstant(), Sql.uuid(row, 17));
     }
 }

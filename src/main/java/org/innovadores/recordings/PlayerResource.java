@@ -114,6 +114,9 @@ public class PlayerResource {
         List<Attached> slides = new ArrayList<>();
         List<Attached> alternatives = new ArrayList<>();
         for (MediaAsset a : siblings) {
+            // Captions and chapters belong to one recording of the workshop, not to the workshop.
+            if (a.accompanies(siblings).filter(asset.id()::equals).isEmpty()
+                    && (a.kind() == MediaKind.CAPTIONS || a.kind() == MediaKind.CHAPTERS)) continue;
             switch (a.kind()) {
                 case CAPTIONS -> {
                     tracks.add(new Track(a.title(), a.language() == null ? "es" : a.language(), url(session, a)));
@@ -177,7 +180,10 @@ public class PlayerResource {
         if (entry.done() && !watchedBefore && asset.moduleKey() != null) {
             standings.reevaluate(visit.requireProgram(), asset.moduleKey(), java.util.List.of(visit.session().subject()));
         }
-        return Response.ok("{\"watched\":" + entry.percent() + "}", MediaType.APPLICATION_JSON).build();
+        // The figure the page shows, in the person's words, so it follows the playing.
+        String text = signedIn.texts(visit.session()).format("recordings.watchedPercent", entry.percent());
+        return Response.ok(jakarta.json.Json.createObjectBuilder().add("watched", entry.percent()).add("text", text).build().toString(),
+                MediaType.APPLICATION_JSON).build();
     }
 
     private MediaAsset playable(Visit visit, String id) {

@@ -146,15 +146,25 @@ public class RecordingsResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
     public Response details(@FormParam("s") String token, @FormParam("csrf") String csrf, @PathParam("id") String id,
-                            @FormParam("title") String title, @FormParam("chapters") String chapters) {
+                            @FormParam("title") String title, @FormParam("chapters") String chapters,
+                            @FormParam("recording") String recording) {
         Visit visit = courses.authoring(signedIn.requireForm(token, csrf, headers));
         MediaAsset asset = own(visit, id);
+        // Captions and chapters name the recording they accompany: one of the same workshop, never another's.
+        UUID accompanied = null;
+        if (recording != null && (asset.kind() == MediaKind.CAPTIONS || asset.kind() == MediaKind.CHAPTERS)) {
+            accompanied = assets.ofModule(asset.programId(), asset.moduleKey()).stream()
+                    .filter(a -> a.kind().playable() && java.util.Objects.equals(a.workshopKey(), asset.workshopKey())
+                            && a.id().toString().equals(recording))
+                    .map(MediaAsset::id).findFirst().orElseThrow(() -> ClientError.badRequest("recordings.error.recording"));
+        }
         if (title == null || title.isBlank() || title.length() > 300) throw ClientError.badRequest("recordings.error.title");
         String marks = chapters == null ? "" : chapters.strip();
         if (marks.length() > 20_000) throw ClientError.badRequest("recordings.error.chapters", 0);
         int bad = Chapters.firstInvalidLine(marks);
         if (bad > 0) throw ClientError.badRequest("recordings.error.chapters", bad);
         assets.updateDetails(asset.id(), title.strip(), marks.isEmpty() ? null : marks);
+        if (accompanied != null) assets.setRecording(asset.id(), accompanied);
         return back(visit.session(), new Target(visit.requireProgram(), null, null, asset.moduleKey(), asset.workshopKey()), "saved");
     }
 

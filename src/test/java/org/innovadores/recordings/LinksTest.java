@@ -11,8 +11,8 @@ class LinksTest {
     @Test
     void embeddableProvidersGetTheirPlayers() {
         assertThat(Links.show("https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42").embedUrl())
-                .isEqualTo("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
-        assertThat(Links.show("https://youtu.be/dQw4w9WgXcQ").embedUrl()).isEqualTo("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
+                .isEqualTo("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?enablejsapi=1");
+        assertThat(Links.show("https://youtu.be/dQw4w9WgXcQ").embedUrl()).isEqualTo("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?enablejsapi=1");
         assertThat(Links.show("https://www.youtube.com/live/dQw4w9WgXcQ?si=x").provider()).isEqualTo(Provider.YOUTUBE);
         assertThat(Links.show("https://vimeo.com/123456789").embedUrl()).isEqualTo("https://player.vimeo.com/video/123456789");
         assertThat(Links.show("https://drive.google.com/file/d/1AbC_dEf-123/view?usp=sharing").embedUrl())

@@ -508,14 +508,37 @@ class RecordingsIT {
 
         String youtube = workshop.select("#media a").last().attr("href");
         Document embed = learner.page(youtube.replaceAll("[?&]s=.*", ""));
-        assertThat(embed.selectFirst("iframe.embed").attr("src")).isEqualTo("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ");
+        assertThat(embed.selectFirst("iframe.embed").attr("src")).isEqualTo("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?enablejsapi=1");
+        // Captions and chapters belong to a recording, not to the workshop: the YouTube one does not show the
+        // uploaded video's transcript (whose times would seek nothing) until the instructor gives it one.
+        assertThat(embed.select("#transcript-lines li")).isEmpty();
+        assertThat(embed.select(".chapters a")).isEmpty();
+        Document manage = teacher.page("/course/authoring/recordings?module=descubrimiento&workshop=taller-3");
+        String spanishCaptions = manage.select("select[name=recording]").first().attr("id").substring("recording-".length());
+        String youtubeId = youtube.replaceAll(".*/course/recordings/([0-9a-f-]{36}).*", "$1");
+        assertThat(manage.select("select[name=recording]").first().selectFirst("option[selected]").attr("value")).isEqualTo(video);
+        assertThat(teacher.post("/course/authoring/recordings/" + spanishCaptions,
+                Map.of("title", "Español", "recording", youtubeId)).statusCode()).isEqualTo(303);
+        Document embedNow = learner.page("/course/recordings/" + youtubeId);
+        assertThat(embedNow.select("#transcript-lines li").eachText()).contains("00:00 Hoy mapeamos a los actores del desafío.");
+        assertThat(embedNow.selectFirst("#transcript-lines a").attr("data-seek")).isEqualTo("0.0");
+        assertThat(learner.page("/course/recordings/" + video).select("video#media track").eachAttr("srclang")).containsExactly("en");
+        // A recording of another workshop is refused, and nothing changes.
+        String elsewhere = upload(teacher, "taller-4", "VIDEO", "Otro taller", "otro.mp4", mp4(50_000, 9));
+        assertThat(teacher.post("/course/authoring/recordings/" + spanishCaptions, Map.of("title", "Español", "recording", elsewhere))
+                .statusCode()).isEqualTo(400);
+        assertThat(learner.page("/course/recordings/" + youtubeId).select("#transcript-lines li")).isNotEmpty();
+        assertThat(teacher.post("/course/authoring/recordings/" + elsewhere + "/delete", Map.of()).statusCode()).isEqualTo(303);
+        // Back with the uploaded video, for what follows.
+        assertThat(teacher.post("/course/authoring/recordings/" + spanishCaptions, Map.of("title", "Español", "recording", video))
+                .statusCode()).isEqualTo(303);
 
         // Watching: two recordings in the module, one watched past 90 %.
         assertThat(learner.page("/course/modules/descubrimiento").text()).contains("ver las grabaciones (0 de 2)");
         HttpResponse<String> report = learner.post("/course/recordings/" + video + "/progress",
                 Map.of("position", "95", "watched", "95", "duration", "100"));
         assertThat(report.statusCode()).isEqualTo(200);
-        assertThat(report.body()).contains("\"watched\":95");
+        assertThat(report.body()).contains("\"watched\":95").contains("\"text\":\"Visto: 95 %\"");
         assertThat(learner.post("/course/recordings/" + video + "/progress", Map.of("position", "10", "watched", "5",
                 "duration", "100")).body()).as("watched time never goes back").contains("\"watched\":95");
         assertThat(learner.page("/course/modules/descubrimiento").text()).contains("ver las grabaciones (1 de 2)");

@@ -266,6 +266,13 @@ class CourseJourneysBrowserIT {
         String self = (String) driver.executeScript("return location.pathname + location.search;");
         wait.until(d -> Jsoup.parse(ToolHttp.get(self).body()).selectFirst("#recording-title + p").text()
                 .matches("Visto: (9\\d|100) %.*"));
+        // The page says so too, without a reload: its figure follows the reports.
+        wait.until(d -> d.findElement(By.id("watched-figure")).getText().matches("Visto: (9\\d|100) %"));
+        // A chapter link seeks the recording to its time.
+        if (hands.keyboard() == null) {
+            hands.follow(By.partialLinkText("Niveles micro"));
+            wait.until(d -> ((Number) driver.executeScript("return document.getElementById('media').currentTime;")).doubleValue() >= 2.9);
+        }
 
         // Back to the module, to the exercise's page in the program, and to the team's work.
         hands.follow(By.cssSelector(".breadcrumb a[href*='/course/modules/descubrimiento']"));
