@@ -98,8 +98,7 @@
     });
     reported = Math.max(watched, reported);
     // The answer carries the figure in the person's words: the page's "watched" follows the playing.
-    fetch(box.dataset.progress, { method: 'POST', body: body, credentials: 'same-origin', keepalive: true,
-      headers: { Accept: 'application/json' } })
+    fetch(box.dataset.progress, { method: 'POST', body: body, credentials: 'same-origin', keepalive: true })
       .then(function (answer) { return answer.ok ? answer.json() : null; })
       .then(function (data) {
         var figure = document.getElementById('watched-figure');

@@ -6,10 +6,24 @@
   var status = document.getElementById('upload-status');
   var CHUNK = 8 * 1024 * 1024;
 
-  function say(text) { status.textContent = text; }
+  var input = document.getElementById('upload-file');
+  function say(text) {
+    status.classList.remove('error');
+    status.setAttribute('role', 'status');
+    input.removeAttribute('aria-invalid');
+    status.textContent = text;
+  }
+  // A refusal reads as an error: styled, announced at once, and tied to the file field it concerns.
+  function fail(text) {
+    status.textContent = text;
+    status.classList.add('error');
+    status.setAttribute('role', 'alert');
+    input.setAttribute('aria-invalid', 'true');
+    input.setAttribute('aria-describedby', 'upload-status');
+  }
 
   form.addEventListener('submit', function (event) {
-    var file = document.getElementById('upload-file').files[0];
+    var file = input.files[0];
     if (!file) return;
     event.preventDefault();
     var fields = new URLSearchParams();
@@ -45,12 +59,12 @@
         return response.text().then(function (page) {
           var doc = new DOMParser().parseFromString(page, 'text/html');
           var alert = doc.querySelector('[role=alert]');
-          say(alert ? alert.textContent : String(response.status));
+          fail(alert ? alert.textContent.trim() : String(response.status));
         });
       }
       throw new Error(response.status);
     }).catch(function () {
-      if (failures > 20) { say(status.dataset.failed); return; }
+      if (failures > 20) { fail(status.dataset.failed); return; }
       setTimeout(function () {
         fetch(location, { method: 'HEAD', credentials: 'same-origin' }).then(function (response) {
           send(location, file, parseInt(response.headers.get('Upload-Offset'), 10), failures + 1);

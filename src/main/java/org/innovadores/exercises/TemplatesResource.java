@@ -89,24 +89,37 @@ public class TemplatesResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(hidden = true)
-    public Response save(@FormParam("s") String token, @FormParam("csrf") String csrf, @FormParam("definition") String json) {
+    public Response save(@FormParam("s") String token, @FormParam("csrf") String csrf, @FormParam("definition") String json,
+                         @FormParam("key") String editedKey) {
         Visit visit = courses.authoring(signedIn.requireForm(token, csrf, headers));
         java.util.UUID program = visit.requireProgram().id();
+        org.innovadores.web.Texts t = signedIn.texts(visit.session());
         TemplateDefinition definition;
         List<String> problems;
         try {
+            // The syntax first, with where it breaks in the person's words; then the definition's shape.
+            if (json != null && json.length() <= Templates.MAX_DEFINITION_CHARS) {
+                try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+                    reader.readValue();
+                }
+            }
             definition = json == null || json.length() > Templates.MAX_DEFINITION_CHARS ? null : PRETTY.fromJson(json, TemplateDefinition.class);
             problems = definition == null ? List.of("definition: missing or longer than " + Templates.MAX_DEFINITION_CHARS + " characters")
                     : definition.problems(templates.all(program).keySet());
             if (problems.isEmpty() && templates.courseVersions(program, definition.key()) >= Templates.MAX_VERSIONS) {
                 problems = List.of("definition: this course already keeps " + Templates.MAX_VERSIONS + " versions of this template");
             }
-        } catch (JsonbException | IllegalArgumentException | NullPointerException unreadable) {
+        } catch (jakarta.json.stream.JsonParsingException syntax) {
             definition = null;
-            problems = List.of("JSON: " + String.valueOf(unreadable.getMessage()).lines().findFirst().orElse(""));
+            problems = List.of(t.format("templates.error.syntax", syntax.getLocation().getLineNumber(), syntax.getLocation().getColumnNumber()));
+        } catch (JsonbException | jakarta.json.JsonException | IllegalArgumentException | NullPointerException unreadable) {
+            definition = null;
+            problems = List.of(t.get("templates.error.structure"));
         }
         if (!problems.isEmpty()) {
-            String key = definition == null || definition.key() == null ? "" : definition.key();
+            // A refused save keeps the page: the text as typed, and the template's name and versions.
+            String key = definition != null && definition.key() != null ? definition.key()
+                    : editedKey != null && editedKey.matches("[a-z0-9-]{1,100}") ? editedKey : "";
             return Response.status(Response.Status.BAD_REQUEST).entity(pages.render("exercises/template.jte", new Editor(
                     signedIn.page(visit.session(), "templates.edit"), key, json == null ? "" : json,
                     key.isEmpty() ? List.of() : templates.history(program, key), problems, null, sessions.csrf(visit.session()))))

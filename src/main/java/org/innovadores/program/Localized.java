@@ -27,6 +27,8 @@ public record Localized(String es, String en) {
         return in(lang).text();
     }
 
+    /** Computed, not part of the text: never written into a document (where experts read and edit it). */
+    @jakarta.json.bind.annotation.JsonbTransient
     public boolean isBlank() {
         return !present(es) && !present(en);
     }

@@ -33,6 +33,19 @@ class TemplateDefinitionTest {
         assertThat(notes.fields()).anySatisfy(f -> assertThat(f.consent()).isTrue());
     }
 
+    /** The JSON an expert edits is the definition and nothing else: no flags computed from it. */
+    @Test
+    void theJsonShownCarriesNoInternalFlagsAndReadsBackTheSame() throws Exception {
+        try (jakarta.json.bind.Jsonb jsonb = jakarta.json.bind.JsonbBuilder.create(new jakarta.json.bind.JsonbConfig().withFormatting(true))) {
+            for (TemplateDefinition t : TemplateSeed.shipped().templates()) {
+                String json = jsonb.toJson(t);
+                assertThat(json).as(t.key()).doesNotContain("\"isBlank\"").doesNotContain("\"blank\"")
+                        .doesNotContain("\"repeatable\"").doesNotContain("\"rowsField\"");
+                assertThat(jsonb.fromJson(json, TemplateDefinition.class)).as(t.key()).isEqualTo(t);
+            }
+        }
+    }
+
     @Test
     void unsoundDefinitionsAreExplained() {
         Localized l = Localized.of("x", "x");

@@ -499,7 +499,16 @@ class TeamworkIT {
                 .isEqualTo("Problema inicial");
 
         // Broken definitions are refused with the reason, and nothing is kept.
-        assertThat(c.teacher().post("/course/templates", Map.of("definition", "{ no es json")).statusCode()).isEqualTo(400);
+        HttpResponse<String> syntax = c.teacher().post("/course/templates", Map.of("definition", "{\n  \"key\": \"problema-inicial\",\n  no es json",
+                "key", "problema-inicial"));
+        assertThat(syntax.statusCode()).isEqualTo(400);
+        Document syntaxPage = Jsoup.parse(syntax.body());
+        // In the person's words, where it breaks; the page keeps the text, the template's name and its versions.
+        assertThat(syntaxPage.getElementById("problems").text()).contains("no es JSON válido").contains("línea 3");
+        assertThat(syntaxPage.getElementById("definition").text()).contains("no es json");
+        assertThat(syntaxPage.selectFirst("h1").text()).contains("problema-inicial");
+        assertThat(syntaxPage.select("#template-versions li")).hasSize(2);
+        assertThat(editor.getElementById("definition").text()).as("no computed flags for experts to wonder at").doesNotContain("isBlank");
         String oneOption = json.replaceFirst("\"fields\": \\[", "\"fields\": [{\"key\": \"x\", \"type\": \"CHOICE\", "
                 + "\"label\": {\"es\": \"X\", \"en\": \"X\"}, \"options\": [{\"key\": \"a\", \"label\": {\"es\": \"A\", \"en\": \"A\"}}]},");
         HttpResponse<String> refused = c.teacher().post("/course/templates", Map.of("definition", oneOption));

@@ -341,6 +341,21 @@ class CourseJourneysBrowserIT {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
             reached(driver, "recordings-manager");
             showingThePageOnFailure(driver, () -> {
+                // A text file named .mp4: refused, and the page says so as an error tied to the file field.
+                new Select(driver.findElement(By.id("upload-kind"))).selectByValue("VIDEO");
+                driver.findElement(By.id("upload-file")).sendKeys(uncheckedFile("notas.mp4", "esto no es un video\n").toAbsolutePath().toString());
+                driver.findElement(By.id("upload")).click();
+                WebDriverWait refusal = new WebDriverWait(driver, Duration.ofSeconds(30));
+                refusal.until(d -> "alert".equals(d.findElement(By.id("upload-status")).getAttribute("role")));
+                assertThat(driver.findElement(By.id("upload-status")).getAttribute("class")).contains("error");
+                assertThat(driver.findElement(By.id("upload-status")).getText()).isNotBlank();
+                assertThat(driver.findElement(By.id("upload-file")).getAttribute("aria-invalid")).isEqualTo("true");
+                assertThat(driver.findElement(By.id("upload-file")).getAttribute("aria-describedby")).isEqualTo("upload-status");
+                Accessibility.assertNoViolations(driver, "an upload refused");
+                WebElement refusedForm = driver.findElement(By.id("upload-form"));
+                driver.executeScript("location.reload();"); // the frame's page, not the LMS around it
+                wait.until(ExpectedConditions.stalenessOf(refusedForm));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload-form")));
                 uploadThroughThePage(driver, "VIDEO", "Taller 3: actores", "es", video);
                 uploadThroughThePage(driver, "CAPTIONS", "Español", "es", uncheckedFile("es.vtt", """
                         WEBVTT
