@@ -62,8 +62,13 @@ public class TemplatesResource {
     public record Listing(Page page, Map<String, Templates.Version> templates, String csrf) {
     }
 
+    /** The editor: the form over {@code draft} (null when the JSON typed could not be read), and the JSON for experts. */
     public record Editor(Page page, String key, String json, List<Templates.Version> history, List<String> problems,
-                         String saved, String csrf) {
+                         String saved, String csrf, TemplateDefinition draft, boolean jsonOpen) {
+        /** The fields' keys in the form's order, carried between an up/down and the save. */
+        public String order() {
+            return draft == null ? "" : String.join(",", draft.fields().stream().map(TemplateDefinition.Field::key).toList());
+        }
     }
 
     @GET
@@ -82,7 +87,42 @@ public class TemplatesResource {
         Templates.Version latest = templates.latest(visit.requireProgram().id(), key).orElseThrow(() -> ClientError.notFound("error.notFound"));
         return pages.render("exercises/template.jte", new Editor(signedIn.page(visit.session(), "templates.edit"), key,
                 PRETTY.toJson(latest.definition()), templates.history(visit.requireProgram().id(), key), List.of(), saved != null && saved.matches("[0-9]{1,9}") ? saved : null,
-                sessions.csrf(visit.session())));
+                sessions.csrf(visit.session()), latest.definition(), false));
+    }
+
+    /**
+     * The form's save: the words, the required marks and the order, on the structure of the latest
+     * version. An up or down only reorders the form; a save with problems comes back with everything
+     * typed and each problem naming its field.
+     */
+    @POST
+    @Path("{key}/form")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response saveForm(@PathParam("key") String key, jakarta.ws.rs.core.MultivaluedMap<String, String> form) {
+        Visit visit = courses.authoring(signedIn.requireForm(form.getFirst("s"), form.getFirst("csrf"), headers));
+        java.util.UUID program = visit.requireProgram().id();
+        Templates.Version latest = templates.latest(program, key).orElseThrow(() -> ClientError.notFound("error.notFound"));
+        org.innovadores.web.Texts t = signedIn.texts(visit.session());
+        TemplateForm.Result read = TemplateForm.read(latest.definition(), form);
+        String action = form.getFirst("action");
+        boolean reorder = action != null && (action.startsWith("field-up.") || action.startsWith("field-down."));
+        List<String> problems = new java.util.ArrayList<>();
+        if (!reorder) {
+            read.problems().forEach(p -> problems.add(t.format(p.key(), p.args().toArray())));
+            if (problems.isEmpty()) problems.addAll(read.definition().problems(templates.all(program).keySet()));
+            if (problems.isEmpty() && templates.courseVersions(program, key) >= Templates.MAX_VERSIONS) {
+                problems.add(t.format("templates.form.error.versions", Templates.MAX_VERSIONS));
+            }
+            if (problems.isEmpty()) {
+                Templates.Version version = templates.add(program, read.definition(), visit.session().subject());
+                return sessions.seeOther(visit.session(), "/course/templates/" + key + "?saved=" + version.number());
+            }
+        }
+        String html = pages.render("exercises/template.jte", new Editor(signedIn.page(visit.session(), "templates.edit"), key,
+                PRETTY.toJson(latest.definition()), templates.history(program, key), problems, null, sessions.csrf(visit.session()),
+                read.definition(), false));
+        return Response.status(problems.isEmpty() ? Response.Status.OK : Response.Status.BAD_REQUEST).entity(html).build();
     }
 
     /** A new version of a template (or a new template, when the key is new) for this course. */
@@ -122,7 +162,8 @@ public class TemplatesResource {
                     : editedKey != null && editedKey.matches("[a-z0-9-]{1,100}") ? editedKey : "";
             return Response.status(Response.Status.BAD_REQUEST).entity(pages.render("exercises/template.jte", new Editor(
                     signedIn.page(visit.session(), "templates.edit"), key, json == null ? "" : json,
-                    key.isEmpty() ? List.of() : templates.history(program, key), problems, null, sessions.csrf(visit.session()))))
+                    key.isEmpty() ? List.of() : templates.history(program, key), problems, null, sessions.csrf(visit.session()),
+                    null, true)))
                     .build();
         }
         Templates.Version version = templates.add(program, definition, visit.session().subject());

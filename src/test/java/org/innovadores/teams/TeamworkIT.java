@@ -515,6 +515,30 @@ class TeamworkIT {
         assertThat(refused.statusCode()).isEqualTo(400);
         assertThat(refused.body()).contains("two options");
         assertThat(c.teacher().page("/course/templates/problema-inicial").select("#template-versions li")).hasSize(2);
+
+        // Without JSON: the form. Down moves a field in the form only; a blank label is refused naming its field,
+        // with everything typed kept; a save makes the next version with the new words and order.
+        Document formPage = c.teacher().page("/course/templates/problema-inicial");
+        List<String> fieldsBefore = formPage.select("#template-form fieldset[id^=field-]").eachAttr("id");
+        HttpResponse<String> moved = c.teacher().submit(formPage, "#template-form", Map.of(), "field-down." + fieldsBefore.get(0).substring(6));
+        assertThat(moved.statusCode()).isEqualTo(200);
+        Document movedPage = Jsoup.parse(moved.body());
+        assertThat(movedPage.select("#template-form fieldset[id^=field-]").eachAttr("id").subList(0, 2))
+                .containsExactly(fieldsBefore.get(1), fieldsBefore.get(0));
+        assertThat(c.teacher().page("/course/templates/problema-inicial").select("#template-versions li")).as("not saved").hasSize(2);
+        String second = fieldsBefore.get(1).substring(6);
+        HttpResponse<String> blank = c.teacher().submit(movedPage, "#template-form", Map.of("field." + second + ".label_es", "",
+                "field." + second + ".label_en", "", "title_es", "Problema de partida"), "save");
+        assertThat(blank.statusCode()).isEqualTo(400);
+        Document blankPage = Jsoup.parse(blank.body());
+        assertThat(blankPage.getElementById("problems").text()).contains("El campo 1").contains(second);
+        assertThat(blankPage.getElementById("title_es").attr("value")).isEqualTo("Problema de partida");
+        HttpResponse<String> formSaved = c.teacher().submit(movedPage, "#template-form", Map.of("title_es", "Problema de partida"), "save");
+        assertThat(CoursePerson.location(formSaved)).contains("saved=3");
+        Document v3 = c.teacher().page("/course/templates/problema-inicial");
+        assertThat(v3.select("#template-versions li")).hasSize(3);
+        assertThat(v3.getElementById("title_es").attr("value")).isEqualTo("Problema de partida");
+        assertThat(v3.select("#template-form fieldset[id^=field-]").eachAttr("id").get(0)).isEqualTo(fieldsBefore.get(1));
         assertThat(c.ana().get("/course/templates").statusCode()).isEqualTo(403);
         assertThat(c.mentor().post("/course/templates", Map.of("definition", changed)).statusCode()).isEqualTo(403);
     }
