@@ -710,6 +710,47 @@ class CourseJourneysBrowserIT {
         }
     }
 
+    /**
+     * An instructor, by keyboard, takes the teams out as a spreadsheet and brings them back with one
+     * change: the upload shows the change to check (axe-clean, at a phone's width too) and applies it
+     * only when confirmed.
+     */
+    @Test
+    @Order(6) // after the journeys whose hand-ins go to the instructor: this one gives that team a mentor
+    void anInstructorBringsTheTeamsBackFromASpreadsheetAndChecksBeforeApplying() throws Exception {
+        course();
+        ChromeDriver driver = Browser.chromium(Cookies.FIRST_PARTY_ONLY);
+        try {
+            showingThePageOnFailure(driver, () -> {
+                Hands hands = Hands.keyboardOnly(driver);
+                WebDriverWait wait = launch(driver, tenant, claims("j-teacher", "Irene Instructora", CoursePerson.INSTRUCTOR), By.id("cohort-link"));
+                hands.follow(By.id("teams-link"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("import-form")));
+                String token = (String) driver.executeScript("return new URLSearchParams(location.search).get('s') || '';");
+                String exported = ToolHttp.get("/course/teams/composition.csv?s=" + token).body();
+                assertThat(exported).startsWith("\uFEFFequipo,rol,nombre,correo,id_lms");
+                String otherTeam = exported.lines().skip(1).map(l -> l.split(",", -1)[0]).filter(t -> !t.isBlank())
+                        .filter(t -> !exported.contains(t + ",mentor,Marta Mentora")).findFirst().orElseThrow();
+                Path file = uncheckedFile("equipos.csv", exported + otherTeam + ",mentor,Marta Mentora,,\r\n").toAbsolutePath();
+                driver.findElement(By.id("composition-file")).sendKeys(file.toString());
+                hands.follow(By.id("check-composition"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("apply")));
+                assertThat(driver.findElement(By.id("mentoring")).getText()).contains("Marta Mentora").contains(otherTeam);
+                for (int width : PageChecks.WIDTHS) {
+                    driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
+                    Accessibility.assertNoViolations(driver, "the composition to check at " + width + " px");
+                    Browser.screenshot(driver, "journeys-composition-check-" + width);
+                }
+                driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+                hands.follow(By.id("apply"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("assigned-notice")));
+                assertThat(driver.findElement(By.id("assigned-notice")).getText()).isEqualTo("Se guardó un cambio.");
+            });
+        } finally {
+            driver.quit();
+        }
+    }
+
     @Test
     @Order(6)
     void everyMainPageHasNoWcagViolationAndFitsAPhoneAndALaptop() {
