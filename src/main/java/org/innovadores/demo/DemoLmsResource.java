@@ -9,13 +9,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.innovadores.lti.Outbound;
 import org.innovadores.lti.QueryString;
 import org.innovadores.lti.ToolUrls;
 import org.innovadores.web.ClientError;
@@ -166,17 +165,9 @@ public class DemoLmsResource {
 
     /** Not in demo mode, or asked from anywhere but this machine: there is no demo LMS. */
     private Texts open() {
-        if (!mode.enabled() || !loopback(request.getLocalAddr()) || !loopback(request.getRemoteAddr())) {
+        if (!mode.enabled() || !Outbound.isLoopbackHost(request.getLocalAddr()) || !Outbound.isLoopbackHost(request.getRemoteAddr())) {
             throw ClientError.notFound("error.notFound");
         }
         return Texts.forAcceptLanguage(request.getHeader("Accept-Language"));
-    }
-
-    private static boolean loopback(String address) {
-        try {
-            return address != null && InetAddress.getByName(address).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

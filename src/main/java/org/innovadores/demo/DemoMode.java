@@ -3,12 +3,11 @@ package org.innovadores.demo;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.util.Optional;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.innovadores.lti.Outbound;
 import org.innovadores.lti.ToolUrls;
 
 /**
@@ -52,21 +51,8 @@ public class DemoMode {
 
     /** Why the demo may not run with this listening address and base URL host; empty when it may. */
     static Optional<String> refusal(String listening, String baseHost) {
-        if (!loopback(listening)) return Optional.of("HTTP_ADDRESS " + listening + " is not a loopback address");
-        if (!loopback(baseHost)) return Optional.of("the tool's base URL host " + baseHost + " is not a loopback address");
+        if (!Outbound.isLoopbackHost(listening)) return Optional.of("HTTP_ADDRESS " + listening + " is not a loopback address");
+        if (!Outbound.isLoopbackHost(baseHost)) return Optional.of("the tool's base URL host " + baseHost + " is not a loopback address");
         return Optional.empty();
-    }
-
-    /** A loopback literal, or localhost; never a name resolved through DNS. */
-    static boolean loopback(String host) {
-        if (host == null || host.isBlank()) return false;
-        String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (bare.equalsIgnoreCase("localhost")) return true;
-        if (!bare.matches("[0-9.]+|[0-9a-fA-F:]+")) return false;
-        try {
-            return InetAddress.getByName(bare).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
     }
 }

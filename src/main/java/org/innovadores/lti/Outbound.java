@@ -213,7 +213,8 @@ public class Outbound {
         }
     }
 
-    static boolean isLoopbackHost(String host) {
+    /** A loopback literal (IPv4, IPv6, bracketed or not) or localhost; never a name looked up in DNS. */
+    public static boolean isLoopbackHost(String host) {
         if (host == null) return false;
         String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         if (bare.equalsIgnoreCase("localhost")) return true;
