@@ -119,60 +119,93 @@ public record TemplateDefinition(String key, Localized title, Localized purpose,
 
     private static final Pattern KEY = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
 
-    /** What is wrong with the definition, as readable sentences; empty when it is sound. */
-    public List<String> problems(Set<String> knownTemplates) {
-        List<String> problems = new ArrayList<>();
-        if (key == null || !KEY.matcher(key).matches()) problems.add("key: lowercase letters, digits and dashes");
-        if (title == null || title.isBlank()) problems.add("title: missing");
-        if (fields.isEmpty()) problems.add("fields: at least one");
+    /**
+     * A refusal as a text key with its arguments: the field's number and label (a {@link Localized},
+     * shown in the reader's language) and, for a column, the column's number.
+     */
+    public record Problem(String key, List<Object> args) {
+
+        public Problem(String key, Object... args) {
+            this(key, List.of(args));
+        }
+
+        /** The arguments for a message in {@code lang}: labels in that language, or their key when blank. */
+        public Object[] argsIn(String lang) {
+            return args.stream().map(a -> a instanceof Localized l ? l.text(lang) : a).toArray();
+        }
+    }
+
+    /** What is wrong with the definition; empty when it is sound. Fields and columns are numbered from 1. */
+    public List<Problem> problems(Set<String> knownTemplates) {
+        List<Problem> problems = new ArrayList<>();
+        if (key == null || !KEY.matcher(key).matches()) problems.add(new Problem("templates.problem.key"));
+        if (title == null || title.isBlank()) problems.add(new Problem("templates.problem.title"));
+        if (fields.isEmpty()) problems.add(new Problem("templates.problem.fields"));
         Set<String> keys = new HashSet<>();
-        for (Field f : fields) {
-            String where = "field " + f.key() + ": ";
-            if (f.key() == null || !KEY.matcher(f.key()).matches()) problems.add("field key: lowercase letters, digits and dashes");
-            if (!keys.add(String.valueOf(f.key()))) problems.add(where + "used twice");
+        for (int i = 0; i < fields.size(); i++) {
+            Field f = fields.get(i);
+            int n = i + 1;
+            Localized named = f.label() == null || f.label().isBlank() ? Localized.of(f.key(), f.key()) : f.label();
+            if (f.key() == null || !KEY.matcher(f.key()).matches()) problems.add(new Problem("templates.problem.fieldKey", n));
+            else if (!keys.add(f.key())) problems.add(new Problem("templates.problem.fieldTwice", n, named));
             if (f.type() == null) {
-                problems.add(where + "type missing or unknown");
+                problems.add(new Problem("templates.problem.type", n, named));
                 continue;
             }
-            if (f.label() == null || f.label().isBlank()) problems.add(where + "label missing");
+            if (f.label() == null || f.label().isBlank()) problems.add(new Problem("templates.problem.label", n, named));
             switch (f.type()) {
-                case TABLE -> columns(f.columns(), where + "columns", problems);
-                case CHOICE -> {
-                    if (f.options().size() < 2) problems.add(where + "a choice needs at least two options");
-                    Set<String> optionKeys = new HashSet<>();
-                    f.options().forEach(o -> {
-                        if (o.key() == null || !optionKeys.add(o.key())) problems.add(where + "option keys must be unique");
-                    });
-                }
+                case TABLE -> columns(f.columns(), n, named, problems);
+                case CHOICE -> options(f.options(), n, named, problems, "templates.problem.choiceOptions");
                 case MATRIX -> {
                     if (f.xAxis() == null || f.xAxis().isBlank() || f.yAxis() == null || f.yAxis().isBlank()) {
-                        problems.add(where + "a matrix needs both axes");
+                        problems.add(new Problem("templates.problem.axes", n, named));
                     }
-                    columns(f.itemColumns(), where + "itemColumns", problems);
+                    columns(f.itemColumns(), n, named, problems);
                 }
                 case LINK -> {
                     if (f.template() == null || !(knownTemplates.contains(f.template()) || f.template().equals(key))) {
-                        problems.add(where + "links to an unknown template " + f.template());
+                        problems.add(new Problem("templates.problem.link", n, named, String.valueOf(f.template())));
                     }
                 }
                 default -> { }
             }
-            if (f.minRows() != null && f.maxRows() != null && f.minRows() > f.maxRows()) problems.add(where + "minRows > maxRows");
+            if (f.minRows() != null && f.maxRows() != null && f.minRows() > f.maxRows()) problems.add(new Problem("templates.problem.rows", n, named));
         }
         return problems;
     }
 
-    private static void columns(List<Column> columns, String where, List<String> problems) {
-        if (columns.isEmpty()) problems.add(where + ": at least one");
-        Set<String> keys = new HashSet<>();
-        for (Column c : columns) {
-            if (c.key() == null || !KEY.matcher(c.key()).matches() || !keys.add(c.key())) {
-                problems.add(where + ": keys must be unique, lowercase letters, digits and dashes");
+    private static void options(List<Option> options, int n, Localized named, List<Problem> problems, String tooFew) {
+        if (options.size() < 2) problems.add(new Problem(tooFew, n, named));
+        Set<String> optionKeys = new HashSet<>();
+        for (Option o : options) {
+            if (o.key() == null || !KEY.matcher(o.key()).matches() || !optionKeys.add(o.key())) {
+                problems.add(new Problem("templates.problem.optionKeys", n, named));
+                return;
             }
-            if (c.label() == null || c.label().isBlank()) problems.add(where + ": every column needs a label");
-            if (c.type() == ColumnType.CHOICE && c.options().size() < 2) problems.add(where + ": a choice column needs at least two options");
+            if (o.label() == null || o.label().isBlank()) {
+                problems.add(new Problem("templates.problem.optionLabel", n, named));
+                return;
+            }
+        }
+    }
+
+    private static void columns(List<Column> columns, int n, Localized named, List<Problem> problems) {
+        if (columns.isEmpty()) problems.add(new Problem("templates.problem.columns", n, named));
+        Set<String> keys = new HashSet<>();
+        for (int j = 0; j < columns.size(); j++) {
+            Column c = columns.get(j);
+            int m = j + 1;
+            if (c.key() == null || !KEY.matcher(c.key()).matches() || !keys.add(c.key())) {
+                problems.add(new Problem("templates.problem.columnKey", n, named, m));
+            }
+            if (c.label() == null || c.label().isBlank()) problems.add(new Problem("templates.problem.columnLabel", n, named, m));
+            if (c.type() == ColumnType.CHOICE) {
+                List<Problem> own = new ArrayList<>();
+                options(c.options(), n, named, own, "templates.problem.columnChoice");
+                own.forEach(p -> problems.add(new Problem(p.key().replace("problem.option", "problem.columnOption"), n, named, m)));
+            }
             if (c.type() == ColumnType.RATING && (c.min() >= c.max() || c.min() < 0 || c.max() > 10)) {
-                problems.add(where + ": a rating goes from a lower to a higher number, within 0 to 10");
+                problems.add(new Problem("templates.problem.rating", n, named, m));
             }
         }
     }

@@ -50,7 +50,7 @@ public class TemplateSeed {
         Catalogue catalogue = shipped();
         Set<String> keys = catalogue.templates().stream().map(TemplateDefinition::key).collect(Collectors.toSet());
         for (TemplateDefinition definition : catalogue.templates()) {
-            List<String> problems = definition.problems(keys);
+            List<TemplateDefinition.Problem> problems = definition.problems(keys);
             if (!problems.isEmpty()) throw new IllegalStateException("Template " + definition.key() + ": " + problems);
         }
         int written = 0;

@@ -64,10 +64,33 @@ public class TemplatesResource {
 
     /** The editor: the form over {@code draft} (null when the JSON typed could not be read), and the JSON for experts. */
     public record Editor(Page page, String key, String json, List<Templates.Version> history, List<String> problems,
-                         String saved, String csrf, TemplateDefinition draft, boolean jsonOpen) {
+                         String saved, String csrf, TemplateDefinition draft, boolean jsonOpen, Map<String, String> linkTargets) {
         /** The fields' keys in the form's order, carried between an up/down and the save. */
         public String order() {
             return draft == null ? "" : String.join(",", draft.fields().stream().map(TemplateDefinition.Field::key).toList());
+        }
+
+        /**
+         * The form's address with a fragment, for a button that redraws the form: the page comes back
+         * where the person was (autofocus is refused inside an LMS's cross-origin frame; a fragment is not).
+         */
+        public String at(String anchor) {
+            return "/course/templates/" + key + "/form#" + anchor;
+        }
+
+        /** The id of the field an add will make. */
+        public String nextField() {
+            return "field-" + TemplateForm.fresh("campo", draft.fields().stream().map(TemplateDefinition.Field::key).toList());
+        }
+
+        /** The key the next option ({@code opcion}) or column ({@code columna}) added to {@code items} gets. */
+        public static String next(String prefix, List<?> items) {
+            return TemplateForm.fresh(prefix, List.of(keys(items).split(",")));
+        }
+
+        public static String keys(List<?> items) {
+            return String.join(",", items.stream().map(i -> i instanceof TemplateDefinition.Option o ? o.key()
+                    : ((TemplateDefinition.Column) i).key()).toList());
         }
     }
 
@@ -87,7 +110,16 @@ public class TemplatesResource {
         Templates.Version latest = templates.latest(visit.requireProgram().id(), key).orElseThrow(() -> ClientError.notFound("error.notFound"));
         return pages.render("exercises/template.jte", new Editor(signedIn.page(visit.session(), "templates.edit"), key,
                 PRETTY.toJson(latest.definition()), templates.history(visit.requireProgram().id(), key), List.of(), saved != null && saved.matches("[0-9]{1,9}") ? saved : null,
-                sessions.csrf(visit.session()), latest.definition(), false));
+                sessions.csrf(visit.session()), latest.definition(), false, linkTargets(visit)));
+    }
+
+    /** The templates a link field can point to, by key, with their titles in the reader's language. */
+    private Map<String, String> linkTargets(Visit visit) {
+        String lang = signedIn.texts(visit.session()).lang();
+        Map<String, String> targets = new java.util.TreeMap<>();
+        templates.all(visit.requireProgram().id()).forEach((k, v) -> targets.put(k, v.definition().title() == null ? k
+                : v.definition().title().text(lang)));
+        return targets;
     }
 
     /**
@@ -105,12 +137,10 @@ public class TemplatesResource {
         Templates.Version latest = templates.latest(program, key).orElseThrow(() -> ClientError.notFound("error.notFound"));
         org.innovadores.web.Texts t = signedIn.texts(visit.session());
         TemplateForm.Result read = TemplateForm.read(latest.definition(), form);
-        String action = form.getFirst("action");
-        boolean reorder = action != null && (action.startsWith("field-up.") || action.startsWith("field-down."));
         List<String> problems = new java.util.ArrayList<>();
-        if (!reorder) {
+        if (read.saving()) {
             read.problems().forEach(p -> problems.add(t.format(p.key(), p.args().toArray())));
-            if (problems.isEmpty()) problems.addAll(read.definition().problems(templates.all(program).keySet()));
+            if (problems.isEmpty()) problems.addAll(localized(t, read.definition().problems(templates.all(program).keySet())));
             if (problems.isEmpty() && templates.courseVersions(program, key) >= Templates.MAX_VERSIONS) {
                 problems.add(t.format("templates.form.error.versions", Templates.MAX_VERSIONS));
             }
@@ -121,7 +151,7 @@ public class TemplatesResource {
         }
         String html = pages.render("exercises/template.jte", new Editor(signedIn.page(visit.session(), "templates.edit"), key,
                 PRETTY.toJson(latest.definition()), templates.history(program, key), problems, null, sessions.csrf(visit.session()),
-                read.definition(), false));
+                read.definition(), false, linkTargets(visit)));
         return Response.status(problems.isEmpty() ? Response.Status.OK : Response.Status.BAD_REQUEST).entity(html).build();
     }
 
@@ -144,10 +174,10 @@ public class TemplatesResource {
                 }
             }
             definition = json == null || json.length() > Templates.MAX_DEFINITION_CHARS ? null : PRETTY.fromJson(json, TemplateDefinition.class);
-            problems = definition == null ? List.of("definition: missing or longer than " + Templates.MAX_DEFINITION_CHARS + " characters")
-                    : definition.problems(templates.all(program).keySet());
+            problems = definition == null ? List.of(t.format("templates.error.size", Templates.MAX_DEFINITION_CHARS))
+                    : localized(t, definition.problems(templates.all(program).keySet()));
             if (problems.isEmpty() && templates.courseVersions(program, definition.key()) >= Templates.MAX_VERSIONS) {
-                problems = List.of("definition: this course already keeps " + Templates.MAX_VERSIONS + " versions of this template");
+                problems = List.of(t.format("templates.form.error.versions", Templates.MAX_VERSIONS));
             }
         } catch (jakarta.json.stream.JsonParsingException syntax) {
             definition = null;
@@ -163,10 +193,14 @@ public class TemplatesResource {
             return Response.status(Response.Status.BAD_REQUEST).entity(pages.render("exercises/template.jte", new Editor(
                     signedIn.page(visit.session(), "templates.edit"), key, json == null ? "" : json,
                     key.isEmpty() ? List.of() : templates.history(program, key), problems, null, sessions.csrf(visit.session()),
-                    null, true)))
+                    null, true, linkTargets(visit))))
                     .build();
         }
         Templates.Version version = templates.add(program, definition, visit.session().subject());
         return sessions.seeOther(visit.session(), "/course/templates/" + definition.key() + "?saved=" + version.number());
+    }
+
+    private static List<String> localized(org.innovadores.web.Texts t, List<TemplateDefinition.Problem> problems) {
+        return problems.stream().map(p -> t.format(p.key(), p.argsIn(t.lang()))).toList();
     }
 }

@@ -89,8 +89,9 @@ public final class Texts implements LocalizationSupport {
     private final java.util.Map<String, java.text.MessageFormat> patterns = new java.util.concurrent.ConcurrentHashMap<>();
 
     public String format(String key, Object... args) {
-        // A MessageFormat is not safe to share between threads: each use formats with its own copy.
-        java.text.MessageFormat parsed = patterns.computeIfAbsent(key, k -> new java.text.MessageFormat(get(k)));
+        // A MessageFormat is not safe to share between threads: each use formats with its own copy. Numbers
+        // in the reader's locale ("65.536" in Spanish), not the server's.
+        java.text.MessageFormat parsed = patterns.computeIfAbsent(key, k -> new java.text.MessageFormat(get(k), locale()));
         return ((java.text.MessageFormat) parsed.clone()).format(args);
     }
 }

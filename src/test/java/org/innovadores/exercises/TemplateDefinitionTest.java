@@ -48,7 +48,7 @@ class TemplateDefinitionTest {
 
     @Test
     void unsoundDefinitionsAreExplained() {
-        Localized l = Localized.of("x", "x");
+        Localized l = Localized.of("Etiqueta", "Label");
         TemplateDefinition.Field noColumns = new TemplateDefinition.Field("tabla", TemplateDefinition.Type.TABLE, l, null, null,
                 null, null, null, null, null, false, false, null, null);
         TemplateDefinition.Field oneOption = new TemplateDefinition.Field("elige", TemplateDefinition.Type.CHOICE, l, null, null,
@@ -58,8 +58,11 @@ class TemplateDefinitionTest {
         TemplateDefinition.Field twice = new TemplateDefinition.Field("elige", TemplateDefinition.Type.TEXT, l, null, null,
                 null, null, null, null, null, false, false, null, null);
         TemplateDefinition bad = new TemplateDefinition("Mal Nombre", l, l, List.of(noColumns, oneOption, badLink, twice));
-        assertThat(bad.problems(Set.of())).anyMatch(p -> p.startsWith("key"))
-                .anyMatch(p -> p.contains("columns")).anyMatch(p -> p.contains("two options"))
-                .anyMatch(p -> p.contains("unknown template")).anyMatch(p -> p.contains("used twice"));
+        // Each refusal names the field by its number and label, for the reader's language.
+        assertThat(bad.problems(Set.of())).extracting(TemplateDefinition.Problem::key).containsExactly("templates.problem.key",
+                "templates.problem.columns", "templates.problem.choiceOptions", "templates.problem.link", "templates.problem.fieldTwice");
+        TemplateDefinition.Problem unknown = bad.problems(Set.of()).get(3);
+        assertThat(unknown.argsIn("en")).containsExactly(3, l.en(), "no-existe");
+        assertThat(unknown.argsIn("es")).containsExactly(3, l.es(), "no-existe");
     }
 }

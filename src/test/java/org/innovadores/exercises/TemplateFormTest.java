@@ -77,4 +77,93 @@ class TemplateFormTest {
         int efectos = tree().fields().stream().map(TemplateDefinition.Field::key).toList().indexOf("efectos") + 1;
         assertThat(problems.get(1).args()).containsExactly(efectos, "efectos");
     }
+
+    @Test
+    void fieldsOptionsAndColumnsAreAddedTypedAndRemovedBeforeTheSave() {
+        MultivaluedMap<String, String> form = formOf(tree());
+        form.putSingle("new_type", "CHOICE");
+        form.putSingle("action", "add-field");
+        TemplateForm.Result added = TemplateForm.read(tree(), form);
+        assertThat(added.saving()).as("an add redraws, it does not save").isFalse();
+        TemplateDefinition.Field made = added.definition().fields().getLast();
+        assertThat(made.key()).isEqualTo("campo-" + (tree().fields().size() + 1));
+        assertThat(made.type()).isEqualTo(TemplateDefinition.Type.CHOICE);
+        assertThat(made.options()).extracting(TemplateDefinition.Option::key).containsExactly("opcion-1", "opcion-2");
+
+        // The page then carries the new field; the person adds a third option, then removes the first.
+        String p = "field." + made.key() + ".";
+        form.putSingle("order", form.getFirst("order") + "," + made.key());
+        form.putSingle(p + "type", "CHOICE");
+        form.putSingle(p + "options", "opcion-1,opcion-2");
+        form.putSingle(p + "label_es", "Nivel de urgencia");
+        form.putSingle("action", "add-option." + made.key());
+        assertThat(TemplateForm.read(tree(), form).definition().field(made.key()).orElseThrow().options()).hasSize(3);
+        form.putSingle(p + "options", "opcion-1,opcion-2,opcion-3");
+        form.putSingle("action", "remove-option." + made.key() + ".opcion-1");
+        assertThat(TemplateForm.read(tree(), form).definition().field(made.key()).orElseThrow().options())
+                .extracting(TemplateDefinition.Option::key).containsExactly("opcion-2", "opcion-3");
+
+        // Saved with blank option words: refused, naming the field by its number and label.
+        form.putSingle(p + "options", "opcion-2,opcion-3");
+        form.putSingle("action", "save");
+        TemplateForm.Result blank = TemplateForm.read(tree(), form);
+        assertThat(blank.saving()).isTrue();
+        int n = tree().fields().size() + 1;
+        assertThat(blank.definition().problems(java.util.Set.of())).extracting(TemplateDefinition.Problem::key)
+                .containsExactly("templates.problem.optionLabel");
+        assertThat(blank.definition().problems(java.util.Set.of()).getFirst().argsIn("es")).containsExactly(n, "Nivel de urgencia");
+        form.putSingle(p + "option.opcion-2.label_es", "Alta");
+        form.putSingle(p + "option.opcion-3.label_es", "Baja");
+        TemplateDefinition saved = TemplateForm.read(tree(), form).definition();
+        assertThat(saved.problems(java.util.Set.of())).isEmpty();
+        assertThat(saved.field(made.key()).orElseThrow().options().getFirst().label().es()).isEqualTo("Alta");
+
+        // Removing a field drops it and nothing else.
+        form.putSingle("action", "remove-field.central");
+        TemplateForm.Result removed = TemplateForm.read(tree(), form);
+        assertThat(removed.saving()).isFalse();
+        assertThat(removed.definition().field("central")).isEmpty();
+        assertThat(removed.definition().fields()).hasSize(saved.fields().size() - 1);
+    }
+
+    @Test
+    void aTypeChangeGivesAColumnAndARatingTakesItsRange() {
+        MultivaluedMap<String, String> form = formOf(tree());
+        form.putSingle("field.central.type", "TABLE");
+        form.putSingle("action", "apply");
+        TemplateDefinition.Field table = TemplateForm.read(tree(), form).definition().field("central").orElseThrow();
+        assertThat(table.type()).isEqualTo(TemplateDefinition.Type.TABLE);
+        assertThat(table.columns()).extracting(TemplateDefinition.Column::key).containsExactly("columna-1");
+
+        String c = "field.central.column.columna-1.";
+        form.putSingle("field.central.columns", "columna-1");
+        form.putSingle(c + "label_es", "Gravedad");
+        form.putSingle(c + "type", "RATING");
+        form.putSingle(c + "min", "0");
+        form.putSingle(c + "max", "3");
+        form.putSingle(c + "maxLabel_es", "Muy grave");
+        form.putSingle("action", "save");
+        TemplateDefinition.Column rating = TemplateForm.read(tree(), form).definition().field("central").orElseThrow().columns().getFirst();
+        assertThat(rating.type()).isEqualTo(TemplateDefinition.ColumnType.RATING);
+        assertThat(rating.min()).isZero();
+        assertThat(rating.max()).isEqualTo(3);
+        assertThat(rating.maxLabel().es()).isEqualTo("Muy grave");
+
+        form.putSingle(c + "max", "tres");
+        assertThat(TemplateForm.read(tree(), form).problems()).extracting(TemplateForm.Problem::key).containsExactly("templates.form.error.number");
+        form.putSingle(c + "max", "20");
+        TemplateDefinition wide = TemplateForm.read(tree(), form).definition();
+        assertThat(wide.problems(java.util.Set.of())).extracting(TemplateDefinition.Problem::key).containsExactly("templates.problem.rating");
+    }
+
+    @Test
+    void keysTheFormCarriesAreCheckedAndBounded() {
+        MultivaluedMap<String, String> form = formOf(tree());
+        form.putSingle("order", "central,../x,CENTRAL,central," + String.join(",", java.util.stream.IntStream.range(0, 100)
+                .mapToObj(i -> "f" + i).toList()));
+        TemplateDefinition d = TemplateForm.read(tree(), form).definition();
+        assertThat(d.fields().getFirst().key()).isEqualTo("central");
+        assertThat(d.fields()).hasSize(TemplateForm.MAX_FIELDS);
+        assertThat(d.fields()).extracting(TemplateDefinition.Field::key).doesNotContain("../x", "CENTRAL");
+    }
 }

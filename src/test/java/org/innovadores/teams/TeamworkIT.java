@@ -465,7 +465,7 @@ class TeamworkIT {
         String huge = "{\"key\": \"problema-inicial\", \"padding\": \"" + "x".repeat(70 * 1024) + "\"}";
         HttpResponse<String> tooLarge = c.teacher().post("/course/templates", Map.of("definition", huge));
         assertThat(tooLarge.statusCode()).isEqualTo(400);
-        assertThat(tooLarge.body()).contains("65536");
+        assertThat(Jsoup.parse(tooLarge.body()).getElementById("problems").text()).as("in the reader's number format").contains("65.536 caracteres");
         assertThat(c.teacher().page("/course/templates/problema-inicial").select("#template-versions li")).hasSize(1);
         Course other = course("versions-other");
         Document editor = c.teacher().page("/course/templates/problema-inicial");
@@ -513,7 +513,8 @@ class TeamworkIT {
                 + "\"label\": {\"es\": \"X\", \"en\": \"X\"}, \"options\": [{\"key\": \"a\", \"label\": {\"es\": \"A\", \"en\": \"A\"}}]},");
         HttpResponse<String> refused = c.teacher().post("/course/templates", Map.of("definition", oneOption));
         assertThat(refused.statusCode()).isEqualTo(400);
-        assertThat(refused.body()).contains("two options");
+        assertThat(Jsoup.parse(refused.body()).getElementById("problems").text()).as("named in the person's language")
+                .contains("Campo 1 («X»): una elección necesita al menos dos opciones");
         assertThat(c.teacher().page("/course/templates/problema-inicial").select("#template-versions li")).hasSize(2);
 
         // Without JSON: the form. Down moves a field in the form only; a blank label is refused naming its field,
@@ -541,5 +542,53 @@ class TeamworkIT {
         assertThat(v3.select("#template-form fieldset[id^=field-]").eachAttr("id").get(0)).isEqualTo(fieldsBefore.get(1));
         assertThat(c.ana().get("/course/templates").statusCode()).isEqualTo(403);
         assertThat(c.mentor().post("/course/templates", Map.of("definition", changed)).statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void theTemplateFormBuildsAWholeTemplateWithoutJson() {
+        Course c = course("template-form");
+        // Every shipped template goes through the form unchanged: the new version is the same definition.
+        Document list = c.teacher().page("/course/templates");
+        List<String> keys = list.select("a[href*='/course/templates/']").eachAttr("href").stream()
+                .map(h -> h.replaceAll(".*/course/templates/([a-z0-9-]+).*", "$1")).distinct().toList();
+        assertThat(keys).hasSizeGreaterThan(10);
+        for (String key : keys) {
+            Document before = c.teacher().page("/course/templates/" + key);
+            HttpResponse<String> same = c.teacher().submit(before, "#template-form", Map.of(), "save");
+            assertThat(CoursePerson.location(same)).as(key).contains("saved=");
+            assertThat(c.teacher().page("/course/templates/" + key).getElementById("definition").text()).as(key)
+                    .isEqualTo(before.getElementById("definition").text());
+        }
+
+        // A new choice field: added with its two options, a third added, one removed, a blank saved and refused, then saved.
+        Document page = c.teacher().page("/course/templates/problema-inicial");
+        int fields = page.select("#template-form fieldset[id^=field-]").size();
+        String made = "campo-" + (fields + 1);
+        assertThat(page.getElementById("add-field").attr("formaction")).as("the redrawn page opens at the new field")
+                .endsWith("/form#field-" + made);
+        Document added = Jsoup.parse(c.teacher().submit(page, "#template-form", Map.of("new_type", "CHOICE"), "add-field").body());
+        assertThat(added.getElementById("field-" + made)).isNotNull();
+        assertThat(added.getElementById("field." + made + ".type").selectFirst("option[selected]").val()).isEqualTo("CHOICE");
+        String p = "field." + made + ".";
+        Document three = Jsoup.parse(c.teacher().submit(added, "#template-form", Map.of(p + "label_es", "Urgencia"), "add-option." + made).body());
+        assertThat(three.select("#field-" + made + " .items .item")).hasSize(3);
+        Document two = Jsoup.parse(c.teacher().submit(three, "#template-form", Map.of(), "remove-option." + made + ".opcion-1").body());
+        assertThat(two.select("#field-" + made + " .items .item")).hasSize(2);
+        assertThat(two.getElementById(p + "label_es").val()).isEqualTo("Urgencia");
+        HttpResponse<String> blank = c.teacher().submit(two, "#template-form", Map.of(), "save");
+        assertThat(blank.statusCode()).isEqualTo(400);
+        Document refused = Jsoup.parse(blank.body());
+        assertThat(refused.getElementById("problems").text()).contains("Campo " + (fields + 1) + " («Urgencia»): cada opción necesita su texto");
+        assertThat(refused.getElementById(p + "label_es").val()).as("kept on screen").isEqualTo("Urgencia");
+        HttpResponse<String> saved = c.teacher().submit(refused, "#template-form", Map.of(p + "option.opcion-2.label_es", "Alta",
+                p + "option.opcion-3.label_es", "Baja", p + "label_en", "Urgency"), "save");
+        assertThat(CoursePerson.location(saved)).contains("saved=");
+        // The team that starts the template now gets the new field with its options.
+        String fresh = CoursePerson.idAfter(CoursePerson.location(c.sara().post("/course/teams/" + c.team2() + "/exercises", Map.of("module",
+                "exploracion-institucional", "template", "problema-inicial"))), "/exercises/");
+        Document exercise = c.sara().page("/course/teams/" + c.team2() + "/exercises/" + fresh);
+        assertThat(exercise.text()).contains("Urgencia").contains("Alta").contains("Baja");
+        // Work started before keeps its version, without the field.
+        assertThat(c.ana().page(c.exercisePath()).text()).doesNotContain("Urgencia");
     }
 }

@@ -753,6 +753,42 @@ class CourseJourneysBrowserIT {
 
     @Test
     @Order(6)
+    void anInstructorAddsAChoiceToATemplateByKeyboardWithoutJson() {
+        course();
+        ChromeDriver driver = Browser.chromium(Cookies.FIRST_PARTY_ONLY);
+        try {
+            showingThePageOnFailure(driver, () -> {
+                Hands hands = Hands.keyboardOnly(driver);
+                WebDriverWait wait = launch(driver, tenant, claims("j-teacher", "Irene Instructora", CoursePerson.INSTRUCTOR), By.id("cohort-link"));
+                hands.follow(By.id("templates-link"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href*='/course/templates/plan-de-adopcion']")));
+                hands.follow(By.cssSelector("a[href*='/course/templates/plan-de-adopcion']"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("template-form")));
+                int fields = driver.findElements(By.cssSelector("#template-form fieldset.template-field")).size();
+                String made = "campo-" + (fields + 1);
+                hands.choose(By.id("new_type"), "CHOICE", "e");
+                hands.follow(By.id("add-field"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("field-" + made)));
+                // The redrawn form opens at the new field, not back at the top.
+                assertThat(driver.executeScript("return location.hash;")).isEqualTo("#field-" + made);
+                assertThat((Boolean) driver.executeScript("var r = document.getElementById('field-" + made + "').getBoundingClientRect();"
+                        + " return r.top >= 0 && r.top < window.innerHeight;")).as("in view").isTrue();
+                hands.type(By.id("field." + made + ".label_es"), "Apoyo de la autoridad");
+                hands.type(By.id("field." + made + ".option.opcion-1.label_es"), "Comprometida");
+                hands.type(By.id("field." + made + ".option.opcion-2.label_es"), "Por confirmar");
+                hands.follow(By.id("save-form"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("saved")));
+                assertThat(driver.findElement(By.id("field." + made + ".label_es")).getAttribute("value")).isEqualTo("Apoyo de la autoridad");
+                assertThat(driver.findElement(By.id("field." + made + ".option.opcion-2.label_es")).getAttribute("value")).isEqualTo("Por confirmar");
+                assertThat(driver.findElements(By.cssSelector("#template-versions li"))).hasSize(2);
+            });
+        } finally {
+            driver.quit();
+        }
+    }
+
+    @Test
+    @Order(7)
     void everyMainPageHasNoWcagViolationAndFitsAPhoneAndALaptop() {
         course();
         assertThat(PAGES).as("pages the journeys reached").containsKeys("overview", "module", "workshop", "player",
@@ -779,6 +815,9 @@ class CourseJourneysBrowserIT {
         DRAFTS.forEach((template, path) -> pages.put("draft-" + template, path + "?s=" + ana.token()));
         pages.put("exercise-revision", DRAFTS.get("mapa-de-actores") + "/revisions/2?s=" + ana.token());
         pages.put("template-editor", "/course/templates/mapa-de-supuestos?s=" + token);
+        // The form's other shapes: a table with choice, scale and yes/no columns; links and choices.
+        pages.put("template-editor-table", "/course/templates/mapa-de-actores?s=" + token);
+        pages.put("template-editor-link", "/course/templates/tarjeta-de-aprendizaje?s=" + token);
         // The same pages in English, for someone whose LMS speaks English.
         CoursePerson english = CoursePerson.launch(tenant, "j-eva", "Eva Evans", CoursePerson.LEARNER, COURSE,
                 claims -> claims.put(CLAIM + "launch_presentation", Map.of("locale", "en-GB", "document_target", "iframe")));
