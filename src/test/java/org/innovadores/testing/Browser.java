@@ -31,7 +31,13 @@ public final class Browser {
     }
 
     public static ChromeDriver chromium(Cookies cookies) {
+        return chromium(cookies, new String[0]);
+    }
+
+    /** With more command-line switches, e.g. to send a video provider's host to a stand-in on loopback. */
+    public static ChromeDriver chromium(Cookies cookies, String... switches) {
         ChromeOptions options = new ChromeOptions();
+        options.addArguments(switches);
         options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
         Path profile;
         try {
