@@ -42,10 +42,16 @@ public record ModuleContent(Localized title, Localized goals, List<Section> sect
      * A workshop: a live session with its outline; {@code date} is ISO (yyyy-mm-dd) or blank until the
      * course sets it, {@code time} its start and {@code end} its end (HH:mm, in the course's time zone)
      * or blank; {@code place} where it meets and {@code link} its online meeting (an http(s) URL), either
-     * or both or neither.
+     * or both or neither. {@code notes}: the facilitators' notes (goals, timing, materials, pitfalls),
+     * shown to instructors only.
      */
     public record Workshop(String key, Localized title, Localized outline, String date, String facilitators, String time,
-                           String end, String place, String link) {
+                           String end, String place, String link, Localized notes) {
+
+        public Workshop(String key, Localized title, Localized outline, String date, String facilitators, String time,
+                        String end, String place, String link) {
+            this(key, title, outline, date, facilitators, time, end, place, link, Localized.empty());
+        }
 
         public Workshop(String key, Localized title, Localized outline, String date, String facilitators) {
             this(key, title, outline, date, facilitators, "");
@@ -61,6 +67,7 @@ public record ModuleContent(Localized title, Localized goals, List<Section> sect
             end = end == null ? "" : end;
             place = place == null ? "" : place;
             link = link == null ? "" : link;
+            notes = notes == null ? Localized.empty() : notes;
         }
 
         /** When it ends in the given zone: its end time that day, when both are set. */

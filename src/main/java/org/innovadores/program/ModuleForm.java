@@ -72,7 +72,9 @@ public final class ModuleForm {
             String end = text(form, p + "end", 5, problems);
             String place = text(form, p + "place", MAX_TITLE, problems).strip();
             String link = text(form, p + "link", 500, problems).strip();
-            if (workshopTitle.isBlank() && outline.isBlank() && date.isBlank() && facilitators.isBlank() && place.isBlank() && link.isBlank()) continue;
+            Localized notes = Localized.of(text(form, p + "notes_es", MAX_TEXT, problems), text(form, p + "notes_en", MAX_TEXT, problems));
+            if (workshopTitle.isBlank() && outline.isBlank() && date.isBlank() && facilitators.isBlank() && place.isBlank() && link.isBlank()
+                    && notes.isBlank()) continue;
             if (workshopTitle.isBlank()) problems.add(new Problem("authoring.error.workshopTitle", String.valueOf(i + 1)));
             if (!date.isBlank()) {
                 try {
@@ -87,7 +89,7 @@ public final class ModuleForm {
             // A meeting link people will follow: an absolute http(s) address, nothing else (no javascript:, no file:).
             if (!link.isBlank() && !link.matches("(?i)https?://[^\\s<>\"]+")) problems.add(new Problem("authoring.error.link", link));
             workshops.add(new Positioned<>(position(form, p, i, problems), new ModuleContent.Workshop(
-                    key(form.getFirst(p + "key"), "taller-", keys), workshopTitle, outline, date, facilitators, time, end, place, link)));
+                    key(form.getFirst(p + "key"), "taller-", keys), workshopTitle, outline, date, facilitators, time, end, place, link, notes)));
         }
         List<ModuleContent.ExerciseUse> exercises = new ArrayList<>();
         for (String name : form.keySet()) {

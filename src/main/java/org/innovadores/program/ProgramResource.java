@@ -97,7 +97,9 @@ public class ProgramResource {
     public record SectionView(String key, Localized.Shown title, Localized.Shown body, String html) {
     }
 
-    public record WorkshopView(ModuleContent.Workshop workshop, Localized.Shown title, Localized.Shown outline, String outlineHtml) {
+    /** {@code notesHtml}: the facilitators' notes, for instructors only (empty for everyone else). */
+    public record WorkshopView(ModuleContent.Workshop workshop, Localized.Shown title, Localized.Shown outline, String outlineHtml,
+                               Localized.Shown notes, String notesHtml) {
     }
 
     public record ExerciseView(String key, Localized.Shown title, Localized.Shown purpose, boolean required) {
@@ -337,7 +339,9 @@ public class ProgramResource {
 
     private static WorkshopView workshopView(ModuleContent.Workshop w, String lang, Page page) {
         Localized.Shown outline = w.outline().in(lang);
-        return new WorkshopView(w, w.title().in(lang), outline, Markdown.toHtml(outline.text(), page::link));
+        Localized.Shown notes = w.notes().in(lang);
+        return new WorkshopView(w, w.title().in(lang), outline, Markdown.toHtml(outline.text(), page::link), notes,
+                notes.text().isBlank() ? "" : Markdown.toHtml(notes.text(), page::link));
     }
 
     private List<ExerciseView> exercises(Program program, ModuleContent content, String lang) {

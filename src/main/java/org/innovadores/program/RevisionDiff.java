@@ -72,6 +72,8 @@ public final class RevisionDiff {
                     .filter(w -> !w.isBlank()).toList()));
             field(lines, t.format("diff.workshopOutline", label, "es"), workshop.outline().es());
             field(lines, t.format("diff.workshopOutline", label, "en"), workshop.outline().en());
+            field(lines, t.format("diff.workshopNotes", label, "es"), workshop.notes().es());
+            field(lines, t.format("diff.workshopNotes", label, "en"), workshop.notes().en());
         }
         for (ModuleContent.ExerciseUse use : content.exercises()) {
             lines.add(t.format(use.required() ? "diff.exerciseRequired" : "diff.exercise", use.template()));

@@ -9,22 +9,22 @@ import org.innovadores.exercises.TemplateDefinition;
 import org.innovadores.exercises.TemplateSeed;
 import org.junit.jupiter.api.Test;
 
-/** The program the tool ships: eight modules following the eight phases, complete in both languages. */
+/** The program the tool ships: a welcome, then eight modules following the eight phases, complete in both languages. */
 class DefaultProgramTest {
 
     private final ProgramDocument program = DefaultProgram.document();
     private final DefaultProgram.Definition definition = DefaultProgram.definition();
 
     @Test
-    void eightModulesInThePhasesOrderWithFifteenWorkshops() {
-        assertThat(program.modules()).extracting(m -> m.content().title().es()).containsExactly(
+    void aWelcomeThenEightModulesInThePhasesOrderWithSixteenWorkshops() {
+        assertThat(program.modules()).extracting(m -> m.content().title().es()).containsExactly("Bienvenida",
                 "Exploración institucional", "Descubrimiento", "Definición", "Generación de ideas",
                 "Selección de conceptos", "Prototipado y testeo", "Pilotaje y evaluación", "Adopción y escalamiento");
         assertThat(program.modules()).allSatisfy(m -> assertThat(m.status()).isEqualTo(ProgramModule.Status.PUBLISHED));
-        assertThat(program.modules().stream().mapToInt(m -> m.content().workshops().size()).sum()).isEqualTo(15);
+        assertThat(program.modules().stream().mapToInt(m -> m.content().workshops().size()).sum()).isEqualTo(16);
         Set<String> workshopKeys = program.modules().stream().flatMap(m -> m.content().workshops().stream())
                 .map(ModuleContent.Workshop::key).collect(Collectors.toSet());
-        assertThat(workshopKeys).hasSize(15);
+        assertThat(workshopKeys).hasSize(16);
         assertThat(program.modules()).extracting(ProgramDocument.Module::key).doesNotHaveDuplicates()
                 .allSatisfy(k -> assertThat(ProgramItems.path("module/" + k)).isPresent());
     }
@@ -35,7 +35,7 @@ class DefaultProgramTest {
             ModuleContent c = module.content();
             List<Localized> texts = new java.util.ArrayList<>(List.of(c.title(), c.goals()));
             c.sections().forEach(s -> { texts.add(s.title()); texts.add(s.body()); });
-            c.workshops().forEach(w -> { texts.add(w.title()); texts.add(w.outline()); });
+            c.workshops().forEach(w -> { texts.add(w.title()); texts.add(w.outline()); texts.add(w.notes()); });
             assertThat(texts).as(module.key()).allSatisfy(t -> {
                 assertThat(t.es()).isNotBlank();
                 assertThat(t.en()).isNotBlank();
@@ -45,7 +45,39 @@ class DefaultProgramTest {
                 int words = c.sections().stream().mapToInt(s -> s.body().text(lang).split("\\s+").length).sum();
                 assertThat(words).as(module.key() + " " + lang + " words").isGreaterThan(200);
             }
-            assertThat(c.requiredExercises()).as(module.key()).isPositive();
+            // The welcome is read, not exercised; every phase asks for a method exercise.
+            if (!module.key().equals("bienvenida")) assertThat(c.requiredExercises()).as(module.key()).isPositive();
+        }
+    }
+
+    @Test
+    void theWelcomeCarriesTheProgramsFactsAndEveryPhaseAWorkedExampleAndReadings() {
+        ModuleContent welcome = program.modules().getFirst().content();
+        String es = welcome.sections().stream().map(x -> x.body().es()).reduce("", String::concat);
+        String en = welcome.sections().stream().map(x -> x.body().en()).reduce("", String::concat);
+        for (String fact : List.of("Paraguay", "PNUD", "Estrategia Nacional de Innovación", "CONACYT", "Laboratorio de Gobierno",
+                "Innovación Pública Ágil", "Objetivo de Desarrollo Sostenible 16", "USD 15 000", "voluntaria", "cinco horas por semana",
+                "cambio de autoridades")) {
+            assertThat(es).as(fact).contains(fact);
+        }
+        for (String fact : List.of("Paraguay", "UNDP", "National Innovation Strategy", "CONACYT", "Laboratorio de Gobierno",
+                "Agile Public Innovation", "Sustainable Development Goal 16", "USD 15,000", "voluntary", "five hours a week",
+                "change of authorities")) {
+            assertThat(en).as(fact).contains(fact);
+        }
+        // One register: the interface's and the content's "usted / ustedes", never "tú".
+        assertThat(es).doesNotContainPattern("(?i)\\b(tú|tienes|puedes|debes|tu equipo)\\b");
+        for (ProgramDocument.Module module : program.modules().subList(1, program.modules().size())) {
+            List<ModuleContent.Section> sections = module.content().sections();
+            assertThat(sections).as(module.key()).anySatisfy(x -> {
+                assertThat(x.title().es()).startsWith("Un ejemplo:");
+                assertThat(x.title().en()).startsWith("A worked example:");
+            });
+            ModuleContent.Section reading = sections.getLast();
+            assertThat(reading.title().es()).isEqualTo("Para leer más");
+            assertThat(reading.title().en()).isEqualTo("Further reading");
+            assertThat(reading.body().es().lines().filter(l -> l.startsWith("- "))).as(module.key()).hasSizeGreaterThanOrEqualTo(3);
+            module.content().workshops().forEach(w -> assertThat(w.notes().es()).contains("**Objetivo:**").contains("**Cuidado con:**"));
         }
     }
 

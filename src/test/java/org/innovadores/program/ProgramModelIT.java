@@ -50,14 +50,15 @@ class ProgramModelIT {
     }
 
     @Test
-    void theDefaultProgramWasSeededAndACourseCopyHasItsEightModulesAtRevisionOne() {
+    void theDefaultProgramWasSeededAndACourseCopyHasItsNineModulesAtRevisionOne() {
         Program defaults = programs.find(Program.DEFAULT_ID).orElseThrow();
-        assertEquals(8, programs.modules(defaults).size());
+        assertEquals(9, programs.modules(defaults).size());
         assertEquals(19, templateTexts.of(defaults).size());
         Program course = newCourse();
         List<ProgramModule> modules = programs.modules(course);
-        assertEquals(8, modules.size());
-        assertEquals("exploracion-institucional", modules.get(0).key());
+        assertEquals(9, modules.size());
+        assertEquals("bienvenida", modules.get(0).key());
+        assertEquals("exploracion-institucional", modules.get(1).key());
         for (ProgramModule module : modules) {
             assertEquals(1, module.revision());
             assertEquals("copied", programs.revisions(module).get(0).note());
@@ -70,13 +71,13 @@ class ProgramModelIT {
     void anEditInOneCourseNeverReachesAnotherOrTheDefaultProgram() {
         Program a = newCourse();
         Program b = newCourse();
-        ProgramModule first = programs.modules(a).get(0);
+        ProgramModule first = programs.modules(a).get(1);
         ModuleContent changed = withTitle(first.content(), "Exploración del curso A");
         programs.save(a, first.key(), first.revision(), changed, ANA);
         assertEquals("Exploración del curso A", programs.module(a, first.key()).orElseThrow().content().title().es());
         assertEquals("Exploración institucional", programs.module(b, first.key()).orElseThrow().content().title().es());
         assertEquals("Exploración institucional",
-                programs.modules(programs.find(Program.DEFAULT_ID).orElseThrow()).get(0).content().title().es());
+                programs.modules(programs.find(Program.DEFAULT_ID).orElseThrow()).get(1).content().title().es());
     }
 
     @Test
@@ -128,10 +129,10 @@ class ProgramModelIT {
         programs.move(course, "adopcion-y-escalamiento", 1);
         List<ProgramModule> modules = programs.modules(course);
         assertEquals("adopcion-y-escalamiento", modules.get(0).key());
-        assertEquals("exploracion-institucional", modules.get(1).key());
+        assertEquals("bienvenida", modules.get(1).key());
         for (int i = 0; i < modules.size(); i++) assertEquals(i + 1, modules.get(i).position());
         programs.move(course, "adopcion-y-escalamiento", 99);
-        assertEquals("adopcion-y-escalamiento", programs.modules(course).get(7).key());
+        assertEquals("adopcion-y-escalamiento", programs.modules(course).get(8).key());
         assertTrue(programs.modules(course).stream().allMatch(m -> m.revision() == 1), "reordering is not a content edit");
     }
 

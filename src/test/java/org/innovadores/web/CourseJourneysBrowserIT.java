@@ -649,6 +649,18 @@ class CourseJourneysBrowserIT {
             showingThePageOnFailure(driver, () -> {
                 Hands hands = Hands.keyboardOnly(driver);
                 WebDriverWait wait = launch(driver, tenant, claims("j-luis", "Luis Lezcano", CoursePerson.LEARNER), By.id("modules"));
+                // The welcome first: read, it is complete (it asks for no exercise), and the next step is module one.
+                assertThat(driver.findElement(By.id("next-step-link")).getText()).isEqualTo("Leer el contenido de «Bienvenida»");
+                hands.follow(By.id("next-step-link"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mark-read")));
+                assertThat(driver.findElement(By.tagName("main")).getText()).contains("Estrategia Nacional de Innovación")
+                        .contains("cinco horas por semana");
+                hands.follow(By.id("mark-read"));
+                wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("mark-read")));
+                hands.follow(By.cssSelector(".breadcrumb a"));
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("next-step-link")));
+                assertThat(driver.findElements(By.cssSelector("#modules > li")).get(0).findElement(By.cssSelector(".state")).getText())
+                        .isEqualTo("Completado");
                 assertThat(driver.findElement(By.id("next-step-link")).getText()).isEqualTo("Leer el contenido de «Exploración institucional»");
                 hands.follow(By.id("next-step-link"));
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mark-read")));
@@ -678,8 +690,8 @@ class CourseJourneysBrowserIT {
                 hands.follow(By.cssSelector(".breadcrumb a")); // the program
                 wait.until(ExpectedConditions.presenceOfElementLocated(By.id("modules")));
                 List<WebElement> modules = driver.findElements(By.cssSelector("#modules > li"));
-                assertThat(modules.get(0).findElement(By.cssSelector(".state")).getText()).isEqualTo("Completado");
-                assertThat(modules.get(1).findElement(By.cssSelector(".state")).getText()).isNotEqualTo("Completado");
+                assertThat(modules.get(1).findElement(By.cssSelector(".state")).getText()).isEqualTo("Completado");
+                assertThat(modules.get(2).findElement(By.cssSelector(".state")).getText()).isNotEqualTo("Completado");
                 assertThat(driver.findElement(By.id("next-step-link")).getText()).contains("Descubrimiento");
                 assertThat(driver.findElement(By.id("team-status")).getText()).contains("Equipo Tierras").contains("3 en revisión"); // and the plan from the earlier journey
 
@@ -701,7 +713,7 @@ class CourseJourneysBrowserIT {
                 launch(driver, tenant, claims("j-luis", "Luis Lezcano", CoursePerson.LEARNER), By.id("modules"));
                 assertThat(driver.findElement(By.cssSelector("#inbox-link .count")).getText()).isEqualTo("1");
                 assertThat(driver.findElement(By.id("sent-back")).getText()).contains("Sumen las causas con evidencia");
-                assertThat(driver.findElements(By.cssSelector("#modules > li")).get(0).findElement(By.cssSelector(".state")).getText())
+                assertThat(driver.findElements(By.cssSelector("#modules > li")).get(1).findElement(By.cssSelector(".state")).getText())
                         .isEqualTo("En curso");
                 Browser.screenshot(driver, "journeys-completion-sent-back");
             });
