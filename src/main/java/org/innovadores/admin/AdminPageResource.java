@@ -69,10 +69,9 @@ public class AdminPageResource {
     public record AdminPage(Page page, String csrf, String issuer, String clientId, List<String> deploymentIds,
                             String newLink, String configuration, List<Course> courses, List<RegistrationTickets.Ticket> links,
                             String notice, List<Registered> registered) {
-        /** A moment as the administrator reads it: their language's medium date and time, in UTC. */
+        /** A moment as the administrator reads it: their language's date and time, in the course's zone, named. */
         public String when(java.time.Instant at) {
-            return at == null ? "—" : java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM)
-                    .withLocale(page.t().locale()).withZone(java.time.ZoneOffset.UTC).format(at) + " UTC";
+            return at == null ? "—" : page.when(at) + " (" + page.t().zoneName(page.zone()) + ")";
         }
     }
 

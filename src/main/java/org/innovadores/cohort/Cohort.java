@@ -118,10 +118,10 @@ public class Cohort {
         // The listing reads the modules without their texts (parsed once per revision and shared).
         List<ProgramModule> modules = programs.listing(program, false, "").stream().map(Programs.Listed::module).toList();
 
-        Map<String, Person> people = new LinkedHashMap<>();
+        Map<String, Person> readPeople = new LinkedHashMap<>();
         db.query("SELECT c.subject, c.display_name, c.role, c.last_seen, m.team_id FROM course_member c LEFT JOIN team_member m "
                         + "ON m.program_id = c.program_id AND m.subject = c.subject WHERE c.program_id = ? ORDER BY c.display_name, c.subject",
-                row -> people.put(row.getString(1), new Person(row.getString(1), row.getString(2), row.getString(3),
+                row -> readPeople.put(row.getString(1), new Person(row.getString(1), row.getString(2), row.getString(3),
                         Sql.uuid(row, 5), Sql.time(row, 4).toInstant())), program.id());
 
         Map<UUID, List<String>> mentors = new HashMap<>();
@@ -129,11 +129,15 @@ public class Cohort {
                         + "LEFT JOIN course_member c ON c.program_id = t.program_id AND c.subject = tm.subject WHERE t.program_id = ? "
                         + "ORDER BY 2", row -> mentors.computeIfAbsent(Sql.uuid(row, 1), k -> new ArrayList<>()).add(row.getString(2)),
                 program.id());
-        Map<UUID, Team> teams = new LinkedHashMap<>();
+        Map<UUID, Team> readTeams = new LinkedHashMap<>();
         db.query("SELECT id, name FROM team WHERE program_id = ? ORDER BY name", row -> {
             UUID id = Sql.uuid(row, 1);
-            teams.put(id, new Team(id, row.getString(2), mentors.getOrDefault(id, List.of())));
+            readTeams.put(id, new Team(id, row.getString(2), mentors.getOrDefault(id, List.of())));
         }, program.id());
+        // Alphabetical as people read it (the database orders bytes: "Ñandutí" after "Yacyretá").
+        Map<String, Person> people = sorted(readPeople, java.util.Comparator.comparing(Person::name, org.innovadores.web.Texts.ALPHABETICAL)
+                .thenComparing(Person::subject));
+        Map<UUID, Team> teams = sorted(readTeams, java.util.Comparator.comparing(Team::name, org.innovadores.web.Texts.ALPHABETICAL));
 
         Map<String, Progress.Entry> progress = new HashMap<>(); // module id + subject
         db.query("SELECT p.module_id, p.subject, p.first_visit_at, p.last_visit_at, p.content_read_at FROM module_progress p "
@@ -268,5 +272,11 @@ public class Cohort {
         }
         return new Snapshot(modules, new ArrayList<>(people.values()), rows, counts, queue, withoutTeam, inactive, standings,
                 exercises, teams, weeks, views, sessions, participants.size());
+    }
+
+    private static <K, V> Map<K, V> sorted(Map<K, V> map, java.util.Comparator<V> order) {
+        Map<K, V> sorted = new LinkedHashMap<>();
+        map.entrySet().stream().sorted(Map.Entry.comparingByValue(order)).forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
     }
 }

@@ -33,7 +33,7 @@ import org.innovadores.runtime.Sql;
 public class Notifications implements Inbox {
 
     /** The kinds of notice; each has its texts under {@code notice.<kind>}. */
-    public enum Kind { SUBMITTED, CHANGES_REQUESTED, ACCEPTED, COMMENTED, WORKSHOP, DIGEST }
+    public enum Kind { SUBMITTED, CHANGES_REQUESTED, ACCEPTED, COMMENTED, WORKSHOP, DIGEST, PILOT_CALL, PILOT_DECISION }
 
     public record Notice(UUID id, Kind kind, String actor, String about, String detail, String link, Instant createdAt, boolean read) {
     }

@@ -15,8 +15,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -91,9 +89,8 @@ public class NotificationsResource {
         Page page = signedIn.page(visit.session(), "notifications.title");
         Texts t = page.t();
         ZoneId zone = zones.of(program);
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(t.locale());
         List<Shown> shown = latest.stream().map(n -> new Shown(n, NoticeTexts.line(t, n.kind(), n.actor(), n.about()),
-                format.format(n.createdAt().atZone(zone)))).toList();
+                t.dateTime(n.createdAt(), zone))).toList();
         Notifications.Person person = notifications.person(program, subject);
         String calendar = urls.base() + "/calendar/" + person.calendarToken() + ".ics";
         return pages.render("notifications/notifications.jte", new View(page, shown, person, mail.enabled(), calendar,

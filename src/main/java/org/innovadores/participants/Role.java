@@ -8,7 +8,7 @@ import java.util.Collection;
  * privilege: participant. Of several roles the most capable wins.
  */
 public enum Role {
-    PARTICIPANT, MENTOR, INSTRUCTOR, ADMIN;
+    PARTICIPANT, EVALUATOR, MENTOR, INSTRUCTOR, ADMIN;
 
     public static Role fromLti(Collection<String> ltiRoles) {
         Role best = PARTICIPANT;
@@ -31,6 +31,8 @@ public enum Role {
             case "Administrator" -> ADMIN;
             case "Instructor", "ContentDeveloper" -> courseRole ? INSTRUCTOR : PARTICIPANT;
             case "TeachingAssistant", "Mentor" -> courseRole ? MENTOR : PARTICIPANT;
+            // An invited evaluator of pilot proposals: the LIS grader sub-role ("…/membership/Instructor#Grader").
+            case "Grader" -> courseRole ? EVALUATOR : PARTICIPANT;
             default -> PARTICIPANT;
         };
     }

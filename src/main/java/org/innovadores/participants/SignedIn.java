@@ -27,6 +27,9 @@ public class SignedIn {
     @Inject
     jakarta.enterprise.inject.Instance<Inbox> inbox;
 
+    @Inject
+    org.innovadores.runtime.Sql db;
+
     public ToolSession require(String token, HttpHeaders headers) {
         ToolSession session;
         if (token != null && !token.isBlank()) {
@@ -76,7 +79,21 @@ public class SignedIn {
             case INSTRUCTOR -> Page.Nav.LEAD;
             default -> Page.Nav.NONE;
         };
-        return new Page(t.get(titleKey), t, sessions.linkToken(session), unread, nav);
+        return new Page(t.get(titleKey), t, sessions.linkToken(session), unread, nav, zone(session));
+    }
+
+    /** The course's time zone (read on each page, so a change shows at once on every instance); Paraguay's when none. */
+    private java.time.ZoneId zone(ToolSession session) {
+        if (session.contextId() == null) return Page.HOME_ZONE;
+        java.util.List<String> found = new java.util.ArrayList<>();
+        db.query("SELECT time_zone FROM program WHERE deployment_id = ? AND context_id = ?", row -> found.add(row.getString(1)),
+                session.deployment(), session.contextId());
+        if (found.isEmpty() || found.getFirst() == null) return Page.HOME_ZONE;
+        try {
+            return java.time.ZoneId.of(found.getFirst());
+        } catch (java.time.DateTimeException unknown) {
+            return Page.HOME_ZONE;
+        }
     }
 
     private static ClientError expired() {

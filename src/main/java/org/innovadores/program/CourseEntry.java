@@ -30,10 +30,11 @@ public class CourseEntry implements LaunchReceiver {
         ToolSession session = sessions.start(launch);
         String item = launch.custom().get(ProgramItems.CUSTOM_PARAMETER);
         java.util.Optional<String> itemPath = ProgramItems.path(item);
-        // A course lead's home is the cohort; everyone else's the program.
+        // A course lead's home is the cohort; an invited evaluator's the pilot calls; everyone else's the program.
         boolean lead = session.contextId() != null
                 && (session.role() == org.innovadores.participants.Role.INSTRUCTOR || session.role() == org.innovadores.participants.Role.ADMIN);
-        String path = launch.isDeepLinking() ? "/deep-linking" : itemPath.orElse(lead ? "/course/cohort" : "/course");
+        boolean evaluator = session.contextId() != null && session.role() == org.innovadores.participants.Role.EVALUATOR;
+        String path = launch.isDeepLinking() ? "/deep-linking" : itemPath.orElse(lead ? "/course/cohort" : evaluator ? "/course/pilots" : "/course");
         if (!launch.isDeepLinking() && itemPath.isPresent() && launch.contextId() != null) {
             // The LMS link of an item: its gradebook column, when it has one, is learnt here.
             programs.forCourse(launch.deployment(), launch.contextId()).ifPresent(program ->

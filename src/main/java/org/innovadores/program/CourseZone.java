@@ -18,7 +18,7 @@ import org.innovadores.runtime.Sql;
 public class CourseZone {
 
     /** The program's home: Paraguay. A course elsewhere chooses its own. */
-    public static final ZoneId DEFAULT = ZoneId.of("America/Asuncion");
+    public static final ZoneId DEFAULT = org.innovadores.web.Page.HOME_ZONE;
 
     /** The zones offered: the Americas and Spain, where the program's cohorts are, and UTC. */
     public static final List<String> OFFERED = offered();

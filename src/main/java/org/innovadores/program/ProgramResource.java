@@ -119,13 +119,10 @@ public class ProgramResource {
      */
     static String when(ModuleContent.Workshop workshop, java.time.ZoneId zone, org.innovadores.web.Texts t) {
         return workshop.start(zone).map(start -> {
-            String day = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.FULL)
-                    .withLocale(t.locale()).format(start);
+            String day = t.longDate(start.toLocalDate());
             if (!workshop.timed()) return day;
-            java.time.format.DateTimeFormatter clock = java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT)
-                    .withLocale(t.locale());
-            String hours = clock.format(start) + workshop.finish(zone).map(end -> "–" + clock.format(end)).orElse("");
-            return day + ", " + hours + " (" + t.format("program.workshop.timeZone", zone.getId()) + ")";
+            String hours = t.time(start.toLocalTime()) + workshop.finish(zone).map(end -> "–" + t.time(end.toLocalTime())).orElse("");
+            return day + ", " + hours + " (" + t.format("program.workshop.timeZone", t.zoneName(zone)) + ")";
         }).orElse(null);
     }
 

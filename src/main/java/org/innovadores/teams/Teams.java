@@ -56,6 +56,10 @@ public class Teams {
         }
     }
 
+    /** People in alphabetical order of their names (the database orders bytes: "Ñ" after "Z"), then by LMS id. */
+    private static final java.util.Comparator<Person> BY_NAME = java.util.Comparator
+            .comparing(Person::name, org.innovadores.web.Texts.ALPHABETICAL).thenComparing(Person::subject);
+
     public List<Person> people(UUID program) {
         List<Person> people = new ArrayList<>();
         query("SELECT c.subject, c.display_name, c.role, m.team_id, r.email FROM course_member c LEFT JOIN team_member m "
@@ -63,6 +67,7 @@ public class Teams {
                 + "AND r.user_id = c.subject WHERE c.program_id = ? ORDER BY c.display_name, c.subject",
                 row -> people.add(new Person(row.getString(1), row.getString(2), row.getString(3), Sql.uuid(row, 4),
                         row.getString(5))), program);
+        people.sort(BY_NAME);
         return people;
     }
 
@@ -83,6 +88,7 @@ public class Teams {
         List<Team> teams = new ArrayList<>();
         query("SELECT id, program_id, name, institutions, challenge, sponsor_name, sponsor_role FROM team WHERE program_id = ? "
                 + "ORDER BY name", row -> teams.add(team(row)), program);
+        teams.sort(java.util.Comparator.comparing(Team::name, org.innovadores.web.Texts.ALPHABETICAL));
         return teams;
     }
 
@@ -105,6 +111,7 @@ public class Teams {
         query("SELECT m.subject, c.display_name, c.role, m.team_id FROM team_member m LEFT JOIN course_member c "
                 + "ON c.program_id = m.program_id AND c.subject = m.subject WHERE m.team_id = ? ORDER BY c.display_name, m.subject",
                 row -> members.add(new Person(row.getString(1), row.getString(2), row.getString(3), team.id())), team.id());
+        members.sort(BY_NAME);
         return members;
     }
 

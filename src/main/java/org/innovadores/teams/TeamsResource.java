@@ -91,9 +91,7 @@ public class TeamsResource {
                            Optional<Teams.Enrolment> enrolment, String csrf, String notice, java.time.ZoneId zone) {
         /** The enrolment deadline as the course reads it: its time zone, the reader's language. */
         public String deadline() {
-            return enrolment.map(e -> java.time.format.DateTimeFormatter.ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM,
-                    java.time.format.FormatStyle.SHORT).withLocale(page.t().locale()).withZone(zone).format(e.deadline())
-                    + " (" + zone.getId() + ")").orElse("");
+            return enrolment.map(e -> page.t().dateTime(e.deadline(), zone) + " (" + page.t().zoneName(zone) + ")").orElse("");
         }
 
         /** The deadline for the form's date and time field, in the course's time zone. */

@@ -30,6 +30,11 @@ public class ClientError extends WebApplicationException {
         return new ClientError(Response.Status.FORBIDDEN, messageKey, args);
     }
 
+    /** The request conflicts with the state of things (a call that has closed, a review already written). */
+    public static ClientError conflict(String messageKey, Object... args) {
+        return new ClientError(Response.Status.CONFLICT, messageKey, args);
+    }
+
     public static ClientError notFound(String messageKey, Object... args) {
         return new ClientError(Response.Status.NOT_FOUND, messageKey, args);
     }

@@ -91,7 +91,63 @@ public final class Texts implements LocalizationSupport {
     public String format(String key, Object... args) {
         // A MessageFormat is not safe to share between threads: each use formats with its own copy. Numbers
         // in the reader's locale ("65.536" in Spanish), not the server's.
-        java.text.MessageFormat parsed = patterns.computeIfAbsent(key, k -> new java.text.MessageFormat(get(k), locale()));
+        java.text.MessageFormat parsed = patterns.computeIfAbsent(key, k -> new java.text.MessageFormat(get(k), formats()));
         return ((java.text.MessageFormat) parsed.clone()).format(args);
+    }
+
+    /**
+     * Spanish alphabetical order (ñ after n, accents after their letter, case aside), for names of
+     * people, teams and institutions; a database's byte order puts "Ñandutí" after "Yacyretá".
+     */
+    public static final java.util.Comparator<String> ALPHABETICAL = alphabetical();
+
+    private static java.util.Comparator<String> alphabetical() {
+        java.text.Collator collator = java.text.Collator.getInstance(SPANISH);
+        collator.setStrength(java.text.Collator.SECONDARY);
+        return java.util.Comparator.nullsLast(collator::compare);
+    }
+
+    /** Where numbers and dates are written as Paraguay writes them (CLDR es-PY: 4.096,5; 01/12/2026; 14:30). */
+    private static final Locale PARAGUAY = Locale.forLanguageTag("es-PY");
+
+    private Locale formats() {
+        return "es".equals(lang()) ? PARAGUAY : locale;
+    }
+
+    /** A day: 01/12/2026 in Spanish, Dec 1, 2026 in English. */
+    public String date(java.time.LocalDate day) {
+        if (day == null) return "";
+        return ("es".equals(lang()) ? java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy", PARAGUAY)
+                : java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale)).format(day);
+    }
+
+    /** A day written out: martes, 1 de diciembre de 2026. */
+    public String longDate(java.time.LocalDate day) {
+        if (day == null) return "";
+        return java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.FULL).withLocale(formats()).format(day);
+    }
+
+    /** A time of day: 14:30 in Spanish (24 h), 2:30 PM in English. */
+    public String time(java.time.LocalTime at) {
+        if (at == null) return "";
+        return ("es".equals(lang()) ? java.time.format.DateTimeFormatter.ofPattern("HH:mm", PARAGUAY)
+                : java.time.format.DateTimeFormatter.ofLocalizedTime(java.time.format.FormatStyle.SHORT).withLocale(locale)).format(at);
+    }
+
+    /** A moment in the given zone (the course's): 01/12/2026 14:30. */
+    public String dateTime(java.time.Instant at, java.time.ZoneId zone) {
+        if (at == null) return "";
+        java.time.ZonedDateTime there = at.atZone(zone);
+        return date(there.toLocalDate()) + " " + time(there.toLocalTime());
+    }
+
+    /** The zone's name where it matters: "hora de Paraguay", "Paraguay Time". */
+    public String zoneName(java.time.ZoneId zone) {
+        return zone.getDisplayName(java.time.format.TextStyle.FULL, formats());
+    }
+
+    /** A number: 4.096,5 in Spanish, 4,096.5 in English. */
+    public String number(Number n) {
+        return java.text.NumberFormat.getInstance(formats()).format(n);
     }
 }

@@ -62,12 +62,12 @@ class ProgramIT {
 
         CoursePerson teacher = CoursePerson.launch(tenant(), "early-teacher", "Tomás Docente", INSTRUCTOR, course);
         Document overview = teacher.page("/course");
-        assertThat(overview.select("#modules > li > a").eachText()).hasSize(8).first().isEqualTo("Exploración institucional");
+        assertThat(overview.select("#modules > li > a").eachText()).hasSize(9).startsWith("Bienvenida", "Exploración institucional");
         assertThat(overview.select("h1").text()).isEqualTo("Programa de Innovadores Públicos");
 
         Document ready = learner.page("/course");
         assertThat(ready.getElementById("not-ready")).isNull();
-        assertThat(ready.select("#modules > li > a").eachText()).hasSize(8).contains("Prototipado y testeo");
+        assertThat(ready.select("#modules > li > a").eachText()).hasSize(9).contains("Prototipado y testeo");
         assertThat(ready.text()).contains("Hola, Eva Temprana").contains("participante");
     }
 
@@ -212,8 +212,8 @@ class ProgramIT {
 
         CoursePerson learnerA = CoursePerson.launch(tenant(), "learner-a", "Lía A", LEARNER, courseA);
         CoursePerson learnerB = CoursePerson.launch(tenant(), "learner-b", "Leo B", LEARNER, courseB);
-        assertThat(learnerA.page("/course").select("#modules > li > a").first().text()).isEqualTo("Exploración del curso A");
-        assertThat(learnerB.page("/course").select("#modules > li > a").first().text()).isEqualTo("Exploración institucional");
+        assertThat(learnerA.page("/course").select("#modules > li > a").get(1).text()).isEqualTo("Exploración del curso A");
+        assertThat(learnerB.page("/course").select("#modules > li > a").get(1).text()).isEqualTo("Exploración institucional");
         assertThat(teacherB.page("/course/authoring/modules/exploracion-institucional/history").select("#revisions tbody tr"))
                 .hasSize(1);
     }
@@ -314,7 +314,7 @@ class ProgramIT {
         assertThat(created.statusCode()).isEqualTo(303);
         assertThat(created.headers().firstValue("Location").orElseThrow()).startsWith("/course/authoring/modules/cierre-y-red?");
         assertThat(learner.get("/course/modules/cierre-y-red").statusCode()).isEqualTo(404);
-        assertThat(learner.page("/course").select("#modules > li")).hasSize(8);
+        assertThat(learner.page("/course").select("#modules > li")).hasSize(9);
 
         String path = "/course/authoring/modules/cierre-y-red";
         HttpResponse<String> withSection = teacher.submit(teacher.page(path), "#editor", Map.of(), "add-section");
@@ -331,14 +331,14 @@ class ProgramIT {
         assertThat(teacher.submit(teacher.page(path), "form[action$=/status]", Map.of(), null).statusCode()).isEqualTo(303);
         Document module = learner.page("/course/modules/cierre-y-red");
         assertThat(module.text()).contains("Qué sigue").contains("La red de innovadores.").contains("Taller 16: Encuentro de la red")
-                .contains("2027-03-15").contains("Bitácora").contains("(0 de 1)");
+                .contains("15/03/2027").doesNotContain("2027-03-15").contains("Bitácora").contains("(0 de 1)");
 
         // Up/down buttons post a position; a typed position works too.
         Document overview = teacher.page("/course");
         Element last = overview.select("#modules > li").last();
         assertThat(last.text()).contains("Cierre y red");
         assertThat(teacher.submit(overview, "#modules > li:last-child form:nth-of-type(1)", Map.of(), null).statusCode()).isEqualTo(303);
-        assertThat(learner.page("/course").select("#modules > li > a").eachText().get(7)).isEqualTo("Cierre y red");
+        assertThat(learner.page("/course").select("#modules > li > a").eachText().get(8)).isEqualTo("Cierre y red");
         assertThat(teacher.post(path + "/position", Map.of("position", "1")).statusCode()).isEqualTo(303);
         assertThat(learner.page("/course").select("#modules > li > a").first().text()).isEqualTo("Cierre y red");
 
@@ -346,7 +346,8 @@ class ProgramIT {
         Document editor = teacher.page("/course/authoring/modules/descubrimiento");
         teacher.submit(editor, "#editor", Map.of("section.0.position", "9", "section.2.remove", "1"), "save");
         assertThat(learner.page("/course/modules/descubrimiento").select("section > h2[id^=section-]").eachText())
-                .containsExactly("Cómo aplicarlo a su desafío", "Para qué sirve");
+                .containsExactly("Cómo aplicarlo a su desafío", "Un ejemplo: a quién escuchar antes de opinar", "Para leer más",
+                        "Para qué sirve");
     }
 
     @Test
@@ -396,7 +397,7 @@ class ProgramIT {
 
         Document history = teacher.page(path + "/history");
         assertThat(history.select("#revisions tbody tr")).as("no refused request left a revision").hasSize(1);
-        assertThat(learner.page("/course").select("#modules > li > a").eachText()).hasSize(8).contains("Descubrimiento")
+        assertThat(learner.page("/course").select("#modules > li > a").eachText()).hasSize(9).contains("Descubrimiento")
                 .doesNotContain("Intruso");
     }
 
@@ -521,7 +522,7 @@ class ProgramIT {
         Document picker = teacher.page("/deep-linking");
         assertThat(picker.select("#picker input[name=item]").eachAttr("value")).contains("program", "module/descubrimiento",
                 "workshop/descubrimiento/taller-3", "exercise/descubrimiento/mapa-de-actores", "module/adopcion-y-escalamiento")
-                .hasSize(1 + 8 + 15 + 32);
+                .hasSize(1 + 9 + 16 + 33);
         assertThat(picker.select("#picker input[type=checkbox]")).isNotEmpty();
 
         HttpResponse<String> chosen = choose(teacher, "module/descubrimiento", "exercise/descubrimiento/mapa-de-actores",

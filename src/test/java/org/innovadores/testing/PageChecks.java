@@ -68,6 +68,14 @@ public final class PageChecks {
                     softly.assertThat(lang).as(name).isIn("es", "en");
                 }
                 softly.assertThat((List<?>) driver.executeScript(SMALL_TARGETS)).as(name + ": targets under 24 × 24 px").isEmpty();
+                // Dates, times and counts as people write them: no ISO dates, no bare UTC, no "1 integrantes".
+                // (The words shown, not a select's choices nor a field's contents: a zone list offers "UTC".)
+                String text = (String) driver.executeScript("var b = document.body.cloneNode(true);"
+                        + " b.querySelectorAll('select, textarea, input, script, style').forEach(function (e) { e.remove(); });"
+                        + " return b.textContent.replace(/\\s+/g, ' ');");
+                softly.assertThat(text).as(name + ": an ISO date").doesNotContainPattern("\\b\\d{4}-\\d{2}-\\d{2}\\b");
+                softly.assertThat(text).as(name + ": a time in UTC").doesNotContainPattern("\\bUTC\\b");
+                softly.assertThat(text).as(name + ": a plural after one").doesNotContainPattern("(?i)\\b1 (integrantes|equipos|personas|members|teams|people)\\b");
             }
         }
         softly.assertAll();
