@@ -161,7 +161,7 @@ public class PilotsResource {
         int pilots = whole(form.getFirst("pilots"), 1, 10, "pilots.error.pilots", t, problems);
         BigDecimal budget = null;
         try {
-            budget = new BigDecimal(text(form.getFirst("budget"), 20).replace(".", "").replace(',', '.'));
+            budget = t.parseNumber(text(form.getFirst("budget"), 20));
             if (budget.signum() <= 0 || budget.compareTo(new BigDecimal("1000000000")) > 0) throw new NumberFormatException();
         } catch (NumberFormatException e) {
             problems.add(t.get("pilots.error.budget"));

@@ -146,6 +146,30 @@ public final class Texts implements LocalizationSupport {
         return zone.getDisplayName(java.time.format.TextStyle.FULL, formats());
     }
 
+    /**
+     * A number as the reader types it: "4.500,50" or "15.000" in Spanish, "4,500.50" in English, and
+     * plain "4500.5" in either. Throws NumberFormatException for anything else.
+     */
+    public java.math.BigDecimal parseNumber(String typed) {
+        String n = typed == null ? "" : typed.strip().replace(" ", "").replace("\u00a0", "");
+        boolean spanish = "es".equals(lang());
+        char group = spanish ? '.' : ',';
+        char decimal = spanish ? ',' : '.';
+        if (n.indexOf(decimal) >= 0 || n.matches("-?\\d{1,3}(\\" + group + "\\d{3})+")) {
+            n = n.replace(String.valueOf(group), "").replace(decimal, '.');
+        }
+        return new java.math.BigDecimal(n);
+    }
+
+    /** An amount of money: whole amounts without decimals (15.000), others with two (4.500,50). */
+    public String money(java.math.BigDecimal amount) {
+        java.text.NumberFormat format = java.text.NumberFormat.getInstance(formats());
+        boolean whole = amount.stripTrailingZeros().scale() <= 0;
+        format.setMinimumFractionDigits(whole ? 0 : 2);
+        format.setMaximumFractionDigits(whole ? 0 : 2);
+        return format.format(amount);
+    }
+
     /** A number: 4.096,5 in Spanish, 4,096.5 in English. */
     public String number(Number n) {
         return java.text.NumberFormat.getInstance(formats()).format(n);

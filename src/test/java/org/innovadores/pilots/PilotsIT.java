@@ -150,6 +150,33 @@ class PilotsIT {
         assertThat(ana.page("/course/notifications").text()).contains("Se decidió la convocatoria de pilotos «Pilotos 2027»");
         assertThat(teacher.post("/course/pilots/" + call + "/decision", decision).statusCode()).as("decided once").isEqualTo(409);
 
+        // The selected pilot followed: its team records milestones, expenses and indicators; an instructor the go / no-go.
+        String follow = sara.page("/course/pilots/" + call).getElementById("follow-link").attr("href").replaceAll("[?&]s=.*", "");
+        assertThat(follow).isEqualTo("/course/pilots/" + call + "/pilot/" + tierrasProposal);
+        String today = LocalDate.now(ZoneId.of("America/Asuncion")).toString();
+        CoursePerson.location(sara.post(follow, Map.of("action", "milestone", "title", "Primer mes de turnos por colectivo", "due", today)));
+        CoursePerson.location(sara.post(follow, Map.of("action", "expense", "spent_on", today, "amount", "4.500,50", "note", "Mensajes")));
+        HttpResponse<String> badAmount = sara.post(follow, Map.of("action", "expense", "spent_on", today, "amount", "-3", "note", "x"));
+        assertThat(badAmount.statusCode()).isEqualTo(400);
+        assertThat(Jsoup.parse(badAmount.body()).getElementById("problems").text()).contains("mayor que cero");
+        CoursePerson.location(sara.post(follow, Map.of("action", "indicator", "name", "Ausentismo (%)", "baseline", "25", "target", "10")));
+        String indicator = sara.page(follow).select("article.indicator").first().id().substring("indicator-".length());
+        CoursePerson.location(sara.post(follow, Map.of("action", "measure", "indicator", indicator, "measured_on", today, "value", "15")));
+        Document followed = sara.page(follow);
+        assertThat(followed.getElementById("budget-text").text()).startsWith("Gastado: 4.500,50 USD de 15.000 USD (30 %)");
+        assertThat(followed.select("article.indicator").text()).contains("de 25 a 10").contains("67 % del camino a la meta");
+        assertThat(followed.select(".milestones li").text()).contains("Primer mes de turnos por colectivo");
+        String milestone = followed.select(".milestones li").first().id().substring("milestone-".length());
+        CoursePerson.location(sara.post(follow, Map.of("action", "done", "milestone", milestone, "done_on", today)));
+        assertThat(sara.page(follow).select(".milestones li").text()).contains("cumplido el");
+        assertThat(sara.post(follow, Map.of("action", "go", "decision", "GO", "reason", "Nos conviene")).statusCode())
+                .as("the go / no-go is the teaching team's").isEqualTo(403);
+        CoursePerson.location(teacher.post(follow, Map.of("action", "go", "decision", "GO", "reason", "El ausentismo bajó de 25 a 15 %")));
+        assertThat(sara.page(follow).getElementById("go-decision").text()).contains("Sigue");
+        assertThat(ana.get(follow).statusCode()).as("another team's pilot").isEqualTo(403);
+        assertThat(marta.get(follow).statusCode()).as("a mentor of another team").isEqualTo(403);
+        assertThat(sara.get("/course/pilots/" + call + "/pilot/" + saludProposal).statusCode()).as("not selected: no pilot").isEqualTo(404);
+
         // Every state of the pages, checked by axe-core and photographed at 360 and 1280 px: a second call,
         // proposed to by Ana and closed, that Eva alone evaluates, so the teacher sees the ranking and the decision form.
         HttpResponse<String> second = teacher.submit(teacher.page("/course/pilots"), "#call-form", Map.of("title", "Pilotos 2028",
@@ -161,6 +188,8 @@ class PilotsIT {
         pages.put("pilots-outcome", "/course/pilots/" + call + "?s=" + ana.token());
         pages.put("pilots-decided", "/course/pilots/" + call + "?s=" + teacher.token());
         pages.put("pilots-reviewed", "/course/pilots/" + call + "?s=" + eva.token());
+        pages.put("pilots-follow-up", follow + "?s=" + sara.token());
+        pages.put("pilots-follow-up-lead", follow + "?s=" + teacher.token());
         org.openqa.selenium.chrome.ChromeDriver driver = org.innovadores.testing.Browser.chromium(org.innovadores.testing.Browser.Cookies.FIRST_PARTY_ONLY);
         try {
             org.innovadores.testing.PageChecks.atPhoneAndLaptopWidths(driver, "pilots-", pages);

@@ -38,10 +38,19 @@ class FormatsTest {
     void numbersWithTheDecimalCommaAndPluralsByCount() {
         assertThat(es.number(4096.5)).isEqualTo("4.096,5");
         assertThat(en.number(4096.5)).isEqualTo("4,096.5");
+        assertThat(es.money(new java.math.BigDecimal("4500.5"))).isEqualTo("4.500,50");
+        assertThat(es.money(new java.math.BigDecimal("15000.00"))).isEqualTo("15.000");
         assertThat(es.format("templates.error.size", 65536)).contains("65.536");
         assertThat(es.format("teams.size", 1)).isEqualTo("1 integrante");
         assertThat(es.format("teams.size", 2)).isEqualTo("2 integrantes");
         assertThat(es.format("teams.size", 0)).isEqualTo("sin integrantes");
+        // Typed back as people write them.
+        assertThat(es.parseNumber("15.000")).isEqualByComparingTo("15000");
+        assertThat(es.parseNumber("4.500,50")).isEqualByComparingTo("4500.50");
+        assertThat(es.parseNumber("4500.5")).isEqualByComparingTo("4500.5");
+        assertThat(en.parseNumber("4,500.50")).isEqualByComparingTo("4500.50");
+        assertThat(en.parseNumber("15,000")).isEqualByComparingTo("15000");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> es.parseNumber("quince")).isInstanceOf(NumberFormatException.class);
     }
 
     @Test
