@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.innovadores.participants.Sessions;
 import org.innovadores.participants.SignedIn;
@@ -54,6 +55,15 @@ public class NetworkResource {
     @Inject
     Pages pages;
 
+    @Inject
+    Gallery gallery;
+
+    @Inject
+    org.innovadores.exercises.Exercises exercises;
+
+    @Inject
+    org.innovadores.exercises.Templates templates;
+
     @Context
     HttpHeaders headers;
 
@@ -61,6 +71,107 @@ public class NetworkResource {
     }
 
     public record Form(Page page, Directory.Entry entry, boolean joined, List<String> problems, String csrf, String notice) {
+    }
+
+    /** The gallery, and for a team member the team's work to publish and what awaits consent. */
+    public record GalleryPage(Page page, List<Gallery.Publication> published, String query, String method,
+                              java.util.Map<String, String> methods, Optional<Team> team, List<org.innovadores.exercises.Exercise> publishable,
+                              List<Gallery.Publication> own, java.util.Set<String> members, String subject, String csrf) {
+        public String method(String key) {
+            return methods.getOrDefault(key, key);
+        }
+    }
+
+    public record ItemPage(Page page, Gallery.Publication item, org.innovadores.exercises.TemplateDefinition template,
+                           java.util.Map<String, jakarta.json.JsonValue> values, String method) {
+    }
+
+    @GET
+    @Path("gallery")
+    @Operation(hidden = true)
+    public String gallery(@QueryParam("s") String token, @QueryParam("q") String query, @QueryParam("method") String method) {
+        Visit visit = courses.visit(token, headers);
+        ToolSession session = visit.session();
+        String q = query == null ? "" : query.length() > MAX_QUERY ? query.substring(0, MAX_QUERY) : query.strip();
+        Page page = signedIn.page(session, "network.gallery.title");
+        // The methods: this course's templates and those of everything published (a later cohort's course may not have begun).
+        java.util.Map<String, String> methods = new java.util.TreeMap<>();
+        visit.program().ifPresent(p -> templates.all(p.id()).forEach((k, v) -> methods.put(k, v.definition().title().text(page.t().lang()))));
+        gallery.search(session.deployment(), "", "").forEach(p -> templates.byId(p.templateId())
+                .ifPresent(v -> methods.putIfAbsent(p.templateKey(), v.definition().title().text(page.t().lang()))));
+        String m = method != null && methods.containsKey(method) ? method : method != null && method.matches("[a-z0-9-]{1,100}") ? method : "";
+        Optional<Team> team = visit.program().flatMap(p -> teams.teamOf(p.id(), session.subject()).flatMap(id -> teams.find(p.id(), id)));
+        List<org.innovadores.exercises.Exercise> publishable = team.map(t -> exercises.of(t.id()).stream()
+                .filter(e -> e.status() == org.innovadores.exercises.Exercise.Status.ACCEPTED
+                        || e.status() == org.innovadores.exercises.Exercise.Status.SUBMITTED).toList()).orElse(List.of());
+        List<Gallery.Publication> own = team.map(t -> gallery.of(t.id())).orElse(List.of());
+        java.util.Set<String> members = team.map(this::members).orElse(java.util.Set.of());
+        return pages.render("network/gallery.jte", new GalleryPage(page, gallery.search(session.deployment(), q, m), q, m, methods, team,
+                publishable.stream().filter(e -> own.stream().noneMatch(p -> p.exerciseId().equals(e.id()))).toList(), own, members,
+                session.subject(), sessions.csrf(session)));
+    }
+
+    /** A team member proposes, consents to or withdraws a publication of the team's own work; nothing else. */
+    @POST
+    @Path("gallery")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(hidden = true)
+    public Response publish(MultivaluedMap<String, String> form) {
+        Visit visit = courses.visitForm(form.getFirst("s"), form.getFirst("csrf"), headers);
+        ToolSession session = visit.session();
+        var program = visit.requireProgram();
+        Team team = teams.teamOf(program.id(), session.subject()).flatMap(id -> teams.find(program.id(), id))
+                .orElseThrow(() -> org.innovadores.web.ClientError.forbidden("network.error.noTeam"));
+        java.util.Set<String> members = members(team);
+        String action = String.valueOf(form.getFirst("action"));
+        switch (action) {
+            case "propose" -> {
+                org.innovadores.exercises.Exercise exercise = exercises.find(team.id(), uuid(form.getFirst("exercise")))
+                        .filter(e -> e.status() == org.innovadores.exercises.Exercise.Status.ACCEPTED
+                                || e.status() == org.innovadores.exercises.Exercise.Status.SUBMITTED)
+                        .orElseThrow(() -> org.innovadores.web.ClientError.notFound("error.notFound"));
+                gallery.propose(session.deployment(), team, exercise, session.subject(), members);
+            }
+            case "consent" -> {
+                UUID id = uuid(form.getFirst("publication"));
+                if (gallery.find(team.id(), id).isEmpty()) throw org.innovadores.web.ClientError.notFound("error.notFound");
+                gallery.consent(team.id(), id, session.subject(), members);
+            }
+            case "withdraw" -> {
+                if (!gallery.withdraw(team.id(), uuid(form.getFirst("publication")))) throw org.innovadores.web.ClientError.notFound("error.notFound");
+            }
+            default -> throw org.innovadores.web.ClientError.badRequest("error.badRequest");
+        }
+        return sessions.seeOther(session, "/course/network/gallery#team-work");
+    }
+
+    @GET
+    @Path("gallery/{id}")
+    @Operation(hidden = true)
+    public String item(@QueryParam("s") String token, @jakarta.ws.rs.PathParam("id") String id) {
+        ToolSession session = signedIn.require(token, headers);
+        Gallery.Publication item = gallery.published(session.deployment(), uuid(id))
+                .orElseThrow(() -> org.innovadores.web.ClientError.notFound("error.notFound"));
+        var template = templates.byId(item.templateId()).orElseThrow(() -> org.innovadores.web.ClientError.notFound("error.notFound"));
+        Page page = signedIn.page(session, "network.gallery.title").titled(item.title());
+        java.util.Map<String, jakarta.json.JsonValue> values;
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(item.values()))) {
+            values = reader.readObject();
+        }
+        return pages.render("network/item.jte", new ItemPage(page, item, template.definition(), values,
+                template.definition().title().text(page.t().lang())));
+    }
+
+    private java.util.Set<String> members(Team team) {
+        return teams.members(team).stream().map(Teams.Person::subject).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return UUID.fromString(String.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            throw org.innovadores.web.ClientError.notFound("error.notFound");
+        }
     }
 
     @GET

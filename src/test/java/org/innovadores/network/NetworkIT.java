@@ -89,6 +89,44 @@ class NetworkIT {
             driver.quit();
         }
 
+        // The gallery: nothing of a team shows until every member consented to that piece of work.
+        CoursePerson sara = seen(CoursePerson.launch(ministry, "n-sara", "Sara Sosa", LEARNER, cohort2025));
+        CoursePerson.location(teacher.post("/course/teams/" + team + "/members", Map.of("subject", "n-sara")));
+        String exercise = CoursePerson.idAfter(CoursePerson.location(ana.post("/course/teams/" + team + "/exercises", Map.of("module",
+                "exploracion-institucional", "template", "problema-inicial"))), "/exercises/");
+        String path = "/course/teams/" + team + "/exercises/" + exercise;
+        assertThat(ana.post("/course/network/gallery", Map.of("action", "propose", "exercise", exercise)).statusCode())
+                .as("a draft is not offered").isEqualTo(404);
+        CoursePerson.location(ana.handIn(path));
+        CoursePerson.location(ana.post("/course/network/gallery", Map.of("action", "propose", "exercise", exercise)));
+        Document pending = ana.page("/course/network/gallery");
+        assertThat(pending.getElementById("own-publications").text()).contains("1 de 2 integrantes dieron su consentimiento");
+        assertThat(luis.page("/course/network/gallery").select("#gallery li")).as("pending: not shown").isEmpty();
+        CoursePerson pedro = seen(CoursePerson.launch(ministry, "n-pedro", "Pedro Paredes", LEARNER, cohort2025));
+        assertThat(pedro.post("/course/network/gallery", Map.of("action", "propose", "exercise", exercise)).statusCode())
+                .as("not a member of a team").isEqualTo(403);
+        String publication = pending.select("#own-publications li").first().id().substring("publication-".length());
+        CoursePerson.location(sara.post("/course/network/gallery", Map.of("action", "consent", "publication", publication)));
+        Document gallery = luis.page("/course/network/gallery?q=salud&method=problema-inicial");
+        assertThat(gallery.select("#gallery li h2").eachText()).containsExactly("Problema inicial");
+        assertThat(luis.page("/course/network/gallery?method=mapa-de-actores").select("#gallery li")).isEmpty();
+        Document item = luis.page("/course/network/gallery/" + publication);
+        assertThat(item.getElementById("item-team").text()).contains("Equipo Salud").contains("Ministerio de Salud");
+        assertThat(item.getElementById("item-fields").text()).isNotBlank();
+        assertThat(elsewhere.get("/course/network/gallery/" + publication).statusCode()).as("another deployment").isEqualTo(404);
+        Map<String, String> galleryPages = new LinkedHashMap<>();
+        galleryPages.put("network-gallery", "/course/network/gallery?s=" + ana.token());
+        galleryPages.put("network-item", "/course/network/gallery/" + publication + "?s=" + luis.token());
+        ChromeDriver again = Browser.chromium(Browser.Cookies.FIRST_PARTY_ONLY);
+        try {
+            PageChecks.atPhoneAndLaptopWidths(again, "network-", galleryPages);
+        } finally {
+            again.quit();
+        }
+        CoursePerson.location(sara.post("/course/network/gallery", Map.of("action", "withdraw", "publication", publication)));
+        assertThat(luis.page("/course/network/gallery").select("#gallery li")).as("withdrawn").isEmpty();
+        assertThat(luis.get("/course/network/gallery/" + publication).statusCode()).isEqualTo(404);
+
         // Leaving deletes the entry.
         CoursePerson.location(ana.submit(ana.page("/course/network/me"), "#leave-form", Map.of(), null));
         assertThat(luis.page("/course/network").select("#people li")).isEmpty();
