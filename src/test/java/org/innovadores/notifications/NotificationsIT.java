@@ -255,14 +255,14 @@ class NotificationsIT {
         assertThat(saved.statusCode()).as(saved.body()).isEqualTo(303);
         // Its page says when (the reader's date, start and end, the course's zone) and where, with the meeting's link.
         Document page = c.ana().page("/course/modules/exploracion-institucional/workshops/taller-1");
-        assertThat(page.getElementById("workshop-when").text()).contains("18:30–20:30").contains("America/Asuncion")
+        assertThat(page.getElementById("workshop-when").text()).contains("18:30–20:30").contains("(hora de Paraguay)").doesNotContain("UTC")
                 .contains(String.valueOf(tomorrow.getDayOfMonth()));
         assertThat(page.getElementById("workshop-where").text()).contains("Salón auditorio");
         assertThat(page.getElementById("workshop-link").attr("href")).isEqualTo("https://meet.example.gov.py/taller-1");
 
         // The home shows it with its time in the course's zone.
         Document home = c.ana().page("/course");
-        assertThat(home.getElementById("upcoming").text()).contains("18:30").contains("America/Asuncion");
+        assertThat(home.getElementById("upcoming").text()).contains("18:30").contains("hora de Paraguay");
         ZonedDateTime start = ZonedDateTime.of(tomorrow, LocalTime.of(18, 30), zone);
         assertThat(home.selectFirst("#upcoming time").attr("datetime")).isEqualTo(start.toOffsetDateTime().toString());
 
