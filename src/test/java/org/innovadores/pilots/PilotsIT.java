@@ -212,6 +212,56 @@ class PilotsIT {
         assertThat(ana.post("/course/pilots/" + call + "/decision", decision).statusCode()).isEqualTo(403);
     }
 
+    /** By keyboard alone in Chromium: a participant sends the team's proposal from the home; an evaluator scores it. */
+    @Test
+    void aParticipantProposesAndAnEvaluatorScoresByKeyboard() {
+        Tenant tenant = CoursePerson.registered("pilots-keys");
+        String course = "pilots-keys-" + System.nanoTime();
+        CoursePerson teacher = seen(CoursePerson.launch(tenant, "k-irene", "Irene Instructora", INSTRUCTOR, course));
+        CoursePerson ana = seen(CoursePerson.launch(tenant, "k-ana", "Ana Acosta", LEARNER, course));
+        CoursePerson eva = CoursePerson.launch(tenant, "k-eva", "Eva Evaluadora", GRADER, course);
+        eva.page("/course/pilots");
+        team(teacher, "Equipo Agua", "k-ana");
+        String tomorrow = LocalDate.now(ZoneId.of("America/Asuncion")).plusDays(1).toString();
+        String call = CoursePerson.location(teacher.submit(teacher.page("/course/pilots"), "#call-form", Map.of("title", "Pilotos del agua",
+                "date", tomorrow, "time", "18:00", "evaluator.k-eva", "1"), null)).replaceAll(".*/course/pilots/([0-9a-f-]{36}).*", "$1");
+
+        org.openqa.selenium.chrome.ChromeDriver driver = org.innovadores.testing.Browser.chromium(org.innovadores.testing.Browser.Cookies.FIRST_PARTY_ONLY);
+        try {
+            org.innovadores.testing.Keyboard keys = new org.innovadores.testing.Keyboard(driver);
+            var wait = new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(30));
+            driver.get(org.innovadores.testing.ToolHttp.baseUrl() + "/course?s=" + ana.token());
+            keys.activate(org.openqa.selenium.By.id("pilots-home-link"));
+            wait.until(d -> d.findElements(org.openqa.selenium.By.linkText("Pilotos del agua")).size() == 1);
+            keys.activate(org.openqa.selenium.By.linkText("Pilotos del agua"));
+            wait.until(d -> d.findElements(org.openqa.selenium.By.id("proposal-form")).size() == 1);
+            for (String s : PilotCall.SECTIONS) {
+                keys.type(org.openqa.selenium.By.id("section." + s), "Agua segura para escuelas rurales: " + s, true);
+            }
+            keys.activate(org.openqa.selenium.By.id("send-proposal"));
+            wait.until(d -> d.findElements(org.openqa.selenium.By.id("sent")).size() == 1);
+            assertThat(driver.findElement(org.openqa.selenium.By.id("sent")).getText()).startsWith("Propuesta enviada el");
+
+            CoursePerson.location(teacher.post("/course/pilots/" + call + "/close", Map.of()));
+            driver.get(org.innovadores.testing.ToolHttp.baseUrl() + "/course/pilots?s=" + eva.token());
+            keys.activate(org.openqa.selenium.By.linkText("Pilotos del agua"));
+            wait.until(d -> d.findElements(org.openqa.selenium.By.cssSelector("#review form")).size() == 1);
+            String proposal = driver.findElement(org.openqa.selenium.By.cssSelector("#review article")).getAttribute("id").substring("proposal-".length());
+            for (int c = 1; c <= 5; c++) {
+                // Into the scale's radio group by Tab, then the arrow keys choose the score: 4.
+                keys.tabTo(org.openqa.selenium.By.id("score." + proposal + ".c" + c + ".1"));
+                for (int n = 1; n < 4; n++) keys.press(org.openqa.selenium.Keys.ARROW_RIGHT);
+                keys.type(org.openqa.selenium.By.id("why." + proposal + ".c" + c), "Evidencia sólida del criterio " + c, false);
+            }
+            keys.activate(org.openqa.selenium.By.id("submit-review-" + proposal));
+            wait.until(d -> d.findElements(org.openqa.selenium.By.id("scored-" + proposal)).size() == 1);
+        } finally {
+            driver.quit();
+        }
+        Document ranked = teacher.page("/course/pilots/" + call);
+        assertThat(ranked.select("#ranking tbody .weighted").eachText()).as("five fours").containsExactly("4");
+    }
+
     private static String team(CoursePerson teacher, String name, String member) {
         String id = CoursePerson.idAfter(CoursePerson.location(teacher.post("/course/teams", Map.of("name", name))), "/course/teams/");
         CoursePerson.location(teacher.post("/course/teams/" + id + "/members", Map.of("subject", member)));
