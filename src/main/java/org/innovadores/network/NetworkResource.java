@@ -97,7 +97,8 @@ public class NetworkResource {
         // The methods: this course's templates and those of everything published (a later cohort's course may not have begun).
         java.util.Map<String, String> methods = new java.util.TreeMap<>();
         visit.program().ifPresent(p -> templates.all(p.id()).forEach((k, v) -> methods.put(k, v.definition().title().text(page.t().lang()))));
-        gallery.search(session.deployment(), "", "").forEach(p -> templates.byId(p.templateId())
+        List<Gallery.Publication> all = gallery.search(session.deployment(), "", "");
+        all.forEach(p -> templates.byId(p.templateId())
                 .ifPresent(v -> methods.putIfAbsent(p.templateKey(), v.definition().title().text(page.t().lang()))));
         String m = method != null && methods.containsKey(method) ? method : method != null && method.matches("[a-z0-9-]{1,100}") ? method : "";
         Optional<Team> team = visit.program().flatMap(p -> teams.teamOf(p.id(), session.subject()).flatMap(id -> teams.find(p.id(), id)));
@@ -106,7 +107,7 @@ public class NetworkResource {
                         || e.status() == org.innovadores.exercises.Exercise.Status.SUBMITTED).toList()).orElse(List.of());
         List<Gallery.Publication> own = team.map(t -> gallery.of(t.id())).orElse(List.of());
         java.util.Set<String> members = team.map(this::members).orElse(java.util.Set.of());
-        return pages.render("network/gallery.jte", new GalleryPage(page, gallery.search(session.deployment(), q, m), q, m, methods, team,
+        return pages.render("network/gallery.jte", new GalleryPage(page, all.stream().filter(p -> p.matches(q, m)).toList(), q, m, methods, team,
                 publishable.stream().filter(e -> own.stream().noneMatch(p -> p.exerciseId().equals(e.id()))).toList(), own, members,
                 session.subject(), sessions.csrf(session)));
     }
