@@ -37,6 +37,7 @@ import org.innovadores.web.ClientError;
 import org.innovadores.web.Ids;
 import org.innovadores.web.Page;
 import org.innovadores.web.Pages;
+import org.innovadores.web.ScopedIds;
 import org.innovadores.web.Texts;
 
 /**
@@ -56,6 +57,9 @@ public class ExerciseResource {
 
     @Inject
     TeamAccess access;
+
+    @Inject
+    PrintedWork printedWork;
 
     @Inject
     Programs programs;
@@ -412,11 +416,8 @@ public class ExerciseResource {
     public String printAll(@PathParam("team") String teamId, @QueryParam("s") String token) {
         Seat seat = access.seat(courses.visit(token, headers), teamId);
         Page page = signedIn.page(seat.visit().session(), "exercises.print.all").titled(seat.team().name());
-        List<Printed> printed = exercises.of(seat.team().id()).stream().map(e -> {
-            TemplateDefinition template = template(e);
-            return new Printed(e, template, linkOptions(seat, e, template));
-        }).toList();
-        return pages.render("exercises/print.jte", new Print(page, seat, printed));
+        // Each exercise is drawn by the same templates: its ids are scoped to its page.
+        return ScopedIds.scope(pages.render("exercises/print.jte", new Print(page, seat, printedWork.of(seat.team().id()))), "article.print-page");
     }
 
     @POST
@@ -543,41 +544,11 @@ public class ExerciseResource {
     }
 
     private TemplateDefinition template(Exercise exercise) {
-        return templates.byId(exercise.templateId()).orElseThrow().definition();
+        return printedWork.template(exercise);
     }
 
-    /**
-     * What each link field may point to: the team's other exercises of the field's template, or for a
-     * row link each row of their first table ("Mapa de supuestos · 3. Los vecinos…").
-     */
     Map<String, List<LinkOption>> linkOptions(Seat seat, Exercise exercise, TemplateDefinition template) {
-        Map<String, List<LinkOption>> options = new java.util.HashMap<>();
-        List<Exercise> work = null;
-        for (TemplateDefinition.Field field : template.fields()) {
-            if (field.type() != TemplateDefinition.Type.LINK) continue;
-            if (work == null) work = exercises.of(seat.team().id());
-            List<LinkOption> found = new ArrayList<>();
-            for (Exercise e : work) {
-                if (!e.templateKey().equals(field.template()) || e.id().equals(exercise.id())) continue;
-                if (!field.row()) {
-                    found.add(new LinkOption(e.id().toString(), e.title()));
-                    continue;
-                }
-                TemplateDefinition linked = template(e);
-                linked.rowsField().ifPresent(rowsField -> {
-                    List<Map<String, String>> rows = FieldValues.rows(e.values().get(rowsField.key()));
-                    List<TemplateDefinition.Column> columns = rowsField.type() == TemplateDefinition.Type.MATRIX
-                            ? rowsField.itemColumns() : rowsField.columns();
-                    for (int r = 0; r < rows.size(); r++) {
-                        String text = rows.get(r).getOrDefault(columns.get(0).key(), "");
-                        found.add(new LinkOption(e.id() + "/" + FieldValues.rowId(rows.get(r), r),
-                                e.title() + " · " + (r + 1) + ". " + text));
-                    }
-                });
-            }
-            options.put(field.key(), found);
-        }
-        return options;
+        return printedWork.linkOptions(exercises.of(seat.team().id()), exercise, template);
     }
 
     private Set<String> linkable(Seat seat, Exercise exercise, TemplateDefinition template) {

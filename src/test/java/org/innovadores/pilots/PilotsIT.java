@@ -173,6 +173,13 @@ class PilotsIT {
                 .as("the go / no-go is the teaching team's").isEqualTo(403);
         CoursePerson.location(teacher.post(follow, Map.of("action", "go", "decision", "GO", "reason", "El ausentismo bajó de 25 a 15 %")));
         assertThat(sara.page(follow).getElementById("go-decision").text()).contains("Sigue");
+        // Both outcomes reach the teams' portfolios: the selected pilot with its follow-up, the other with its feedback.
+        Document tierrasPortfolio = sara.page("/course/teams/" + tierras + "/portfolio");
+        assertThat(tierrasPortfolio.getElementById("pilot-" + tierrasProposal).text()).contains("Pilotos 2027", "Piloto seleccionado",
+                "Primer mes de turnos por colectivo", "Gastado 4.500,50 USD de 15.000 USD", "Ausentismo (%): de 25 a 10", "Sigue",
+                "El ausentismo bajó de 25 a 15 %");
+        assertThat(ana.page("/course/teams/" + salud + "/portfolio").getElementById("pilot-" + saludProposal).text())
+                .contains("Propuesta no seleccionada", "Reúnan evidencia de más comunidades");
         assertThat(ana.get(follow).statusCode()).as("another team's pilot").isEqualTo(403);
         assertThat(marta.get(follow).statusCode()).as("a mentor of another team").isEqualTo(403);
         assertThat(sara.get("/course/pilots/" + call + "/pilot/" + saludProposal).statusCode()).as("not selected: no pilot").isEqualTo(404);
