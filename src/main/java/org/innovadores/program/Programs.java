@@ -185,6 +185,38 @@ public class Programs {
         return module;
     }
 
+    /**
+     * Takes a module from another program (a package, the previous cohort) under its own key: new
+     * content becomes a revision noted {@code note}, a key the program lacks becomes a module at the
+     * end. Content and status already equal change nothing. True when something changed.
+     */
+    @Transactional
+    public boolean adopt(Program program, ProgramDocument.Module source, Author author, String note) {
+        Optional<ProgramModule> existing = module(program, source.key());
+        if (existing.isEmpty()) {
+            ProgramModule module = new ProgramModule(program.id(), source.key(), modules(program).size() + 1, source.status(),
+                    source.content(), author.subject());
+            em.persist(module);
+            em.flush();
+            em.persist(new ModuleRevision(module, author.subject(), author.name(), note));
+            return true;
+        }
+        ProgramModule module = locked(program, source.key());
+        boolean changed = false;
+        if (!module.content().equals(source.content())) {
+            module.change(source.content(), author.subject());
+            em.persist(new ModuleRevision(module, author.subject(), author.name(), note));
+            changed = true;
+        }
+        if (module.status() != source.status()) {
+            module.changeStatus(source.status(), author.subject());
+            em.persist(new ModuleRevision(module, author.subject(), author.name(), source.status() == ProgramModule.Status.PUBLISHED
+                    ? "published" : "unpublished"));
+            changed = true;
+        }
+        return changed;
+    }
+
     /** Saves new content if nobody saved since {@code basedOn}; otherwise nothing changes. */
     @Transactional
     public ProgramModule save(Program program, String key, int basedOn, ModuleContent content, Author author) {
