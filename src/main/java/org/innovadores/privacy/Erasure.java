@@ -82,7 +82,8 @@ public class Erasure {
         rows += db.update("UPDATE program SET created_by = ? WHERE id IN (" + PROGRAMS + ") AND created_by = ?", reference, platform, subject);
         rows += db.update("UPDATE program_attachment SET created_by = ? WHERE " + modulesOf + " AND created_by = ?", reference, platform, subject);
         // An unfinished upload is course material, not theirs: it stays for the cleaner, by the pseudonym.
-        for (String table : new String[] {"program_module|updated_by", "template_version|created_by", "media_asset|created_by",
+        for (String table : new String[] {"certificate_rule|updated_by", "certificate|revoked_by", "program_module|updated_by",
+                "template_version|created_by", "media_asset|created_by",
                 "media_upload|created_by", "pilot_call|created_by", "pilot_call|decided_by"}) {
             String[] t = table.split("\\|");
             rows += db.update("UPDATE " + t[0] + " SET " + t[1] + " = ? WHERE program_id IN (" + PROGRAMS + ") AND " + t[1] + " = ?",
@@ -130,7 +131,7 @@ public class Erasure {
         rows += db.update("DELETE FROM watch_progress WHERE asset_id IN (SELECT id FROM media_asset WHERE program_id IN (" + PROGRAMS
                 + ")) AND subject = ?", platform, subject);
         for (String table : new String[] {"team_member|subject", "course_member|subject", "roster_member|user_id", "notification|subject",
-                "notification_person|subject", "score_outbox|user_id"}) {
+                "notification_person|subject", "score_outbox|user_id", "certificate|subject"}) {
             String[] t = table.split("\\|");
             rows += db.update("DELETE FROM " + t[0] + " WHERE program_id IN (" + PROGRAMS + ") AND " + t[1] + " = ?", platform, subject);
         }

@@ -67,6 +67,8 @@ public class PersonalData {
         SECTIONS.put("reviews", "SELECT c.title AS call, t.name AS team, r.scores, r.conflict, r.submitted_at FROM pilot_review r "
                 + "JOIN pilot_proposal p ON p.id = r.proposal_id JOIN pilot_call c ON c.id = p.call_id JOIN team t ON t.id = p.team_id "
                 + "WHERE c.program_id IN (" + PROGRAMS + ") AND r.evaluator = ?");
+        SECTIONS.put("certificates", "SELECT c.code, c.holder AS name, c.program_title AS program, c.course_title AS course, c.started_on, "
+                + "c.completed_on, c.hours, c.issued_at, c.revoked_at FROM certificate c WHERE c.program_id IN (" + PROGRAMS + ") AND c.subject = ?");
         SECTIONS.put("expenses", "SELECT c.title AS call, x.spent_on, x.amount, x.note FROM pilot_expense x JOIN pilot_proposal p "
                 + "ON p.id = x.proposal_id JOIN pilot_call c ON c.id = p.call_id WHERE c.program_id IN (" + PROGRAMS + ") AND x.recorded_by = ?");
     }
