@@ -22,11 +22,18 @@ import org.innovadores.teams.Team;
 @ApplicationScoped
 public class Gallery {
 
+    /** A portfolio's method key, in searches and filters. */
+    public static final String PORTFOLIO = "portafolio";
+
     public record Publication(UUID id, UUID teamId, UUID exerciseId, UUID templateId, String templateKey, String title,
                               String teamName, String institution, String challenge, String values, Instant createdAt,
                               Instant publishedAt, List<String> consents) {
         public boolean published() {
             return publishedAt != null;
+        }
+
+        public boolean portfolio() {
+            return PORTFOLIO.equals(templateKey);
         }
 
         boolean matches(String query, String method) {
@@ -48,6 +55,27 @@ public class Gallery {
                 id, deployment, team.programId(), team.id(), exercise.id(), exercise.templateId(), exercise.templateKey(), exercise.title(),
                 team.name(), team.institutions() == null ? "" : team.institutions(), team.challenge() == null ? "" : team.challenge(),
                 Documents.write(exercise.values()), subject, Instant.now().atOffset(ZoneOffset.UTC));
+        consent(team.id(), id, subject, members);
+    }
+
+    /**
+     * The team's portfolio proposed whole: every exercise it handed in, as it is now, each with the
+     * template version it was written on ({@code [{title, template, values}]}). One per team.
+     */
+    public void proposePortfolio(UUID deployment, Team team, String title, List<Exercise> work, String subject, Set<String> members) {
+        if (of(team.id()).stream().anyMatch(Publication::portfolio)) return;
+        jakarta.json.JsonArrayBuilder parts = jakarta.json.Json.createArrayBuilder();
+        for (Exercise e : work) {
+            jakarta.json.JsonObjectBuilder values = jakarta.json.Json.createObjectBuilder();
+            e.values().forEach(values::add);
+            parts.add(jakarta.json.Json.createObjectBuilder().add("title", e.title()).add("template", e.templateId().toString()).add("values", values));
+        }
+        UUID id = UUID.randomUUID();
+        db.update("INSERT INTO network_publication (id, deployment_id, program_id, team_id, exercise_id, template_id, template_key, title, "
+                + "team_name, institution, challenge, field_values, proposed_by, created_at, kind) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                id, deployment, team.programId(), team.id(), team.id(), PORTFOLIO, title, team.name(),
+                team.institutions() == null ? "" : team.institutions(), team.challenge() == null ? "" : team.challenge(),
+                parts.build().toString(), subject, Instant.now().atOffset(ZoneOffset.UTC), "PORTFOLIO");
         consent(team.id(), id, subject, members);
     }
 

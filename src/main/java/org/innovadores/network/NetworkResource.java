@@ -76,14 +76,18 @@ public class NetworkResource {
     /** The gallery, and for a team member the team's work to publish and what awaits consent. */
     public record GalleryPage(Page page, List<Gallery.Publication> published, String query, String method,
                               java.util.Map<String, String> methods, Optional<Team> team, List<org.innovadores.exercises.Exercise> publishable,
-                              List<Gallery.Publication> own, java.util.Set<String> members, String subject, String csrf) {
+                              List<Gallery.Publication> own, java.util.Set<String> members, String subject, String csrf,
+                              boolean portfolioToPropose) {
         public String method(String key) {
             return methods.getOrDefault(key, key);
         }
     }
 
-    public record ItemPage(Page page, Gallery.Publication item, org.innovadores.exercises.TemplateDefinition template,
-                           java.util.Map<String, jakarta.json.JsonValue> values, String method) {
+    /** One exercise of a published piece: its title, its template version and what the team wrote. */
+    public record Part(String title, org.innovadores.exercises.TemplateDefinition template, java.util.Map<String, jakarta.json.JsonValue> values) {
+    }
+
+    public record ItemPage(Page page, Gallery.Publication item, List<Part> parts, String method) {
     }
 
     @GET
@@ -98,8 +102,10 @@ public class NetworkResource {
         java.util.Map<String, String> methods = new java.util.TreeMap<>();
         visit.program().ifPresent(p -> templates.all(p.id()).forEach((k, v) -> methods.put(k, v.definition().title().text(page.t().lang()))));
         List<Gallery.Publication> all = gallery.search(session.deployment(), "", "");
-        all.forEach(p -> templates.byId(p.templateId())
-                .ifPresent(v -> methods.putIfAbsent(p.templateKey(), v.definition().title().text(page.t().lang()))));
+        all.forEach(p -> {
+            if (p.portfolio()) methods.putIfAbsent(Gallery.PORTFOLIO, page.t().get("network.gallery.portfolio"));
+            else templates.byId(p.templateId()).ifPresent(v -> methods.putIfAbsent(p.templateKey(), v.definition().title().text(page.t().lang())));
+        });
         String m = method != null && methods.containsKey(method) ? method : method != null && method.matches("[a-z0-9-]{1,100}") ? method : "";
         Optional<Team> team = visit.program().flatMap(p -> teams.teamOf(p.id(), session.subject()).flatMap(id -> teams.find(p.id(), id)));
         List<org.innovadores.exercises.Exercise> publishable = team.map(t -> exercises.of(t.id()).stream()
@@ -109,7 +115,7 @@ public class NetworkResource {
         java.util.Set<String> members = team.map(this::members).orElse(java.util.Set.of());
         return pages.render("network/gallery.jte", new GalleryPage(page, all.stream().filter(p -> p.matches(q, m)).toList(), q, m, methods, team,
                 publishable.stream().filter(e -> own.stream().noneMatch(p -> p.exerciseId().equals(e.id()))).toList(), own, members,
-                session.subject(), sessions.csrf(session)));
+                session.subject(), sessions.csrf(session), !publishable.isEmpty() && own.stream().noneMatch(Gallery.Publication::portfolio)));
     }
 
     /** A team member proposes, consents to or withdraws a publication of the team's own work; nothing else. */
@@ -133,6 +139,14 @@ public class NetworkResource {
                         .orElseThrow(() -> org.innovadores.web.ClientError.notFound("error.notFound"));
                 gallery.propose(session.deployment(), team, exercise, session.subject(), members);
             }
+            case "propose-portfolio" -> {
+                List<org.innovadores.exercises.Exercise> work = exercises.of(team.id()).stream()
+                        .filter(e -> e.status() == org.innovadores.exercises.Exercise.Status.ACCEPTED
+                                || e.status() == org.innovadores.exercises.Exercise.Status.SUBMITTED).toList();
+                if (work.isEmpty()) throw new org.innovadores.web.ClientError(Response.Status.CONFLICT, "network.error.nothingHandedIn");
+                gallery.proposePortfolio(session.deployment(), team, signedIn.texts(session).format("portfolio.titleOf", team.name()), work,
+                        session.subject(), members);
+            }
             case "consent" -> {
                 UUID id = uuid(form.getFirst("publication"));
                 if (gallery.find(team.id(), id).isEmpty()) throw org.innovadores.web.ClientError.notFound("error.notFound");
@@ -153,14 +167,26 @@ public class NetworkResource {
         ToolSession session = signedIn.require(token, headers);
         Gallery.Publication item = gallery.published(session.deployment(), uuid(id))
                 .orElseThrow(() -> org.innovadores.web.ClientError.notFound("error.notFound"));
-        var template = templates.byId(item.templateId()).orElseThrow(() -> org.innovadores.web.ClientError.notFound("error.notFound"));
         Page page = signedIn.page(session, "network.gallery.title").titled(item.title());
-        java.util.Map<String, jakarta.json.JsonValue> values;
-        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(item.values()))) {
-            values = reader.readObject();
+        List<Part> parts = new java.util.ArrayList<>();
+        String method;
+        if (item.portfolio()) {
+            try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(item.values()))) {
+                for (jakarta.json.JsonValue v : reader.readArray()) {
+                    jakarta.json.JsonObject part = v.asJsonObject();
+                    templates.byId(UUID.fromString(part.getString("template"))).ifPresent(version -> parts.add(
+                            new Part(part.getString("title"), version.definition(), part.getJsonObject("values"))));
+                }
+            }
+            method = page.t().get("network.gallery.portfolio");
+        } else {
+            var template = templates.byId(item.templateId()).orElseThrow(() -> org.innovadores.web.ClientError.notFound("error.notFound"));
+            try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(item.values()))) {
+                parts.add(new Part(item.title(), template.definition(), reader.readObject()));
+            }
+            method = template.definition().title().text(page.t().lang());
         }
-        return pages.render("network/item.jte", new ItemPage(page, item, template.definition(), values,
-                template.definition().title().text(page.t().lang())));
+        return pages.render("network/item.jte", new ItemPage(page, item, parts, method));
     }
 
     private java.util.Set<String> members(Team team) {

@@ -49,10 +49,20 @@ public class MultipartGate implements ContainerRequestFilter {
         Optional<ToolSession> session = token != null ? sessions.resolve(token) : sessions.resolve(cookie == null ? null : cookie.getValue());
         if (session.isEmpty()) throw new ClientError(Response.Status.UNAUTHORIZED, "error.session");
         if (!CourseProgram.canAuthor(session.get())) throw ClientError.forbidden("program.error.notInstructor");
-        long length = request.getLength();
+        long length = length(request.getHeaderString("Content-Length"));
         if (length < 0) throw new ClientError(Response.Status.LENGTH_REQUIRED, "error.lengthRequired");
         if (length > maxBytes + FORM_OVERHEAD) {
             throw new ClientError(Response.Status.REQUEST_ENTITY_TOO_LARGE, "error.tooLarge");
+        }
+    }
+
+    /** The declared length, read as a long: the request's own getLength() is an int and fails past 2 GiB. */
+    static long length(String header) {
+        if (header == null || !header.strip().matches("\\d+")) return -1;
+        try {
+            return Long.parseLong(header.strip());
+        } catch (NumberFormatException tooLong) {
+            return Long.MAX_VALUE;
         }
     }
 }

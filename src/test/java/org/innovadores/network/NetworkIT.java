@@ -127,6 +127,21 @@ class NetworkIT {
         assertThat(luis.page("/course/network/gallery").select("#gallery li")).as("withdrawn").isEmpty();
         assertThat(luis.get("/course/network/gallery/" + publication).statusCode()).isEqualTo(404);
 
+        // The whole portfolio: proposed by one member, shown once every member consented, every handed-in exercise in it.
+        CoursePerson.location(sara.post("/course/network/gallery", Map.of("action", "propose-portfolio")));
+        String portfolio = sara.page("/course/network/gallery").select("#own-publications li").stream()
+                .filter(li -> li.text().contains("portafolio del equipo")).findFirst().orElseThrow().id().substring("publication-".length());
+        assertThat(sara.page("/course/network/gallery").getElementById("propose-portfolio")).as("one per team").isNull();
+        assertThat(luis.get("/course/network/gallery/" + portfolio).statusCode()).as("pending").isEqualTo(404);
+        CoursePerson.location(ana.post("/course/network/gallery", Map.of("action", "consent", "publication", portfolio)));
+        Document whole = luis.page("/course/network/gallery/" + portfolio);
+        assertThat(whole.select("h2").eachText()).contains("Problema inicial");
+        assertThat(whole.getElementById("item-team").text()).contains("Portafolio del equipo");
+        assertThat(luis.page("/course/network/gallery?method=portafolio").select("#gallery li h2").eachText())
+                .containsExactly("Equipo Salud: portafolio del equipo");
+        assertThat(pedro.post("/course/network/gallery", Map.of("action", "propose-portfolio")).statusCode()).isEqualTo(403);
+        CoursePerson.location(ana.post("/course/network/gallery", Map.of("action", "withdraw", "publication", portfolio)));
+
         // Leaving deletes the entry.
         CoursePerson.location(ana.submit(ana.page("/course/network/me"), "#leave-form", Map.of(), null));
         assertThat(luis.page("/course/network").select("#people li")).isEmpty();

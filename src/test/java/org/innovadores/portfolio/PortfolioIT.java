@@ -5,10 +5,6 @@ import static org.innovadores.testing.CoursePerson.INSTRUCTOR;
 import static org.innovadores.testing.CoursePerson.LEARNER;
 import static org.innovadores.testing.CoursePerson.MENTOR;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -66,7 +62,7 @@ class PortfolioIT {
         // Every template of the program, each started from the first module that offers it and written in full,
         // its first text carrying a sentence the document must keep.
         Map<String, String> sentences = new LinkedHashMap<>();
-        for (Map.Entry<String, String> e : templatesByModule().entrySet()) {
+        for (Map.Entry<String, String> e : ExerciseFiller.templatesByModule().entrySet()) {
             String exercise = CoursePerson.idAfter(CoursePerson.location(ana.post("/course/teams/" + team + "/exercises",
                     Map.of("module", e.getValue(), "template", e.getKey()))), "/exercises/");
             Document form = ana.page("/course/teams/" + team + "/exercises/" + exercise);
@@ -135,20 +131,6 @@ class PortfolioIT {
         } finally {
             driver.quit();
         }
-    }
-
-    /** Each template of the shipped program with the first module that offers it. */
-    static Map<String, String> templatesByModule() throws Exception {
-        Map<String, String> found = new LinkedHashMap<>();
-        try (InputStream in = PortfolioIT.class.getResourceAsStream("/program/default/program.json")) {
-            JsonObject program = Json.createReader(in).readObject();
-            for (JsonValue module : program.getJsonArray("modules")) {
-                for (JsonValue exercise : module.asJsonObject().getJsonArray("exercises")) {
-                    found.putIfAbsent(exercise.asJsonObject().getString("template"), module.asJsonObject().getString("key"));
-                }
-            }
-        }
-        return found;
     }
 
     static HttpResponse<byte[]> bytes(CoursePerson person, String path) throws Exception {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.innovadores.lti.LtiClient;
 import org.innovadores.lti.TestPlatform;
 import org.innovadores.lti.TestPlatform.Tenant;
+import org.innovadores.testing.BenchmarkFiles;
 import org.innovadores.testing.PayaraProcess;
 import org.innovadores.testing.ToolHttp;
 import org.junit.jupiter.api.Test;
@@ -39,14 +39,14 @@ class MediaBenchmark {
     static final String INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor";
     static final Path WORK = Path.of(System.getProperty("project.dir", "."), "target", "benchmark");
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     @Test
     void rangeStreamingAgainstNginxAndABigUploadInASmallHeap() throws Exception {
         Files.createDirectories(WORK);
         StringBuilder report = new StringBuilder("Media benchmark (" + CONCURRENCY + " concurrent clients, "
                 + RANGE / (1024 * 1024) + " MiB ranges at random offsets, " + ROUND.toSeconds() + " s rounds)\n");
-        Path recording = file(WORK.resolve("media-1g.mp4"), GIB);
+        Path recording = BenchmarkFiles.file(WORK.resolve("media-1g.mp4"), GIB);
         int port = org.innovadores.testing.FreePort.any();
 
         try (PayaraProcess tool = PayaraProcess.startReady(port, Map.of("media.max-upload-bytes", String.valueOf(3 * GIB),
@@ -57,14 +57,14 @@ class MediaBenchmark {
             ToolHttp.get(tool.baseUrl() + "/course?s=" + token);
 
             // The 2 GiB upload first, while the heap is fresh: resident memory before, and its peak during.
-            Path big = file(WORK.resolve("media-2g.mp4"), 2 * GIB);
+            Path big = BenchmarkFiles.file(WORK.resolve("media-2g.mp4"), 2 * GIB);
             // A first, smaller upload warms the upload path before memory is measured.
-            upload(tool.baseUrl(), token, "calentamiento.mp4", big, 64L * 1024 * 1024, 8L * 1024 * 1024);
-            long before = rss(tool.pid());
+            BenchmarkFiles.upload(tool.baseUrl(), token, "calentamiento.mp4", big, 64L * 1024 * 1024, 8L * 1024 * 1024);
+            long before = BenchmarkFiles.rss(tool.pid());
             long[] peak = {before};
             Thread sampler = Thread.ofPlatform().daemon().start(() -> {
                 while (!Thread.currentThread().isInterrupted()) {
-                    peak[0] = Math.max(peak[0], rss(tool.pid()));
+                    peak[0] = Math.max(peak[0], BenchmarkFiles.rss(tool.pid()));
                     try {
                         Thread.sleep(100);
                     } catch (InterruptedException e) {
@@ -73,7 +73,7 @@ class MediaBenchmark {
                 }
             });
             long started = System.nanoTime();
-            String bigAsset = upload(tool.baseUrl(), token, "grande.mp4", big, 2 * GIB, 64L * 1024 * 1024);
+            String bigAsset = BenchmarkFiles.upload(tool.baseUrl(), token, "grande.mp4", big, 2 * GIB, 64L * 1024 * 1024);
             double uploadSeconds = (System.nanoTime() - started) / 1e9;
             sampler.interrupt();
             sampler.join();
@@ -82,7 +82,7 @@ class MediaBenchmark {
                     (peak[0] - before) >> 20));
             assertThat(bigAsset).isNotBlank();
 
-            String asset = upload(tool.baseUrl(), token, "taller.mp4", recording, GIB, 64L * 1024 * 1024);
+            String asset = BenchmarkFiles.upload(tool.baseUrl(), token, "taller.mp4", recording, GIB, 64L * 1024 * 1024);
             String toolUrl = tool.baseUrl() + "/course/media/" + asset + "?s=" + token;
             try (Nginx nginx = Nginx.start(WORK.resolve("nginx"), recording, port + 1)) {
                 String nginxUrl = nginx.url(recording.getFileName().toString());
@@ -103,66 +103,6 @@ class MediaBenchmark {
         }
         System.out.println(report);
         Files.writeString(WORK.resolve("media.txt"), report);
-    }
-
-    /** A file of the given size that starts like an MP4, written once and reused by later runs. */
-    static Path file(Path path, long size) throws IOException {
-        if (Files.exists(path) && Files.size(path) == size) return path;
-        byte[] block = new byte[4 * 1024 * 1024];
-        ThreadLocalRandom.current().nextBytes(block);
-        byte[] head = "\0\0\0\u0018ftypisom\0\0\0\u0001".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        System.arraycopy(head, 0, block, 0, head.length);
-        try (OutputStream out = Files.newOutputStream(path)) {
-            for (long written = 0; written < size; written += block.length) {
-                out.write(block, 0, (int) Math.min(block.length, size - written));
-                block[100] ^= 1;
-            }
-        }
-        return path;
-    }
-
-    /** Uploads the first {@code size} bytes of a file by the resumable protocol in chunks, as the page's script does. */
-    private String upload(String base, String token, String name, Path file, long size, long chunk) throws Exception {
-        String csrf = org.jsoup.Jsoup.parse(ToolHttp.get(base + "/course/profile?s=" + token).body())
-                .selectFirst("input[name=csrf]").attr("value");
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "/course/authoring/uploads"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(LtiClient.form(Map.of("s", token, "csrf", csrf, "module",
-                        "descubrimiento", "kind", "VIDEO", "title", name, "file_name", name, "size", String.valueOf(size))))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String location = base + created.headers().firstValue("Location").orElseThrow();
-        HttpResponse<String> last = null;
-        for (long offset = 0; offset < size; offset += chunk) {
-            long length = Math.min(chunk, size - offset);
-            long from = offset;
-            last = http.send(HttpRequest.newBuilder(URI.create(location))
-                    .header("Content-Type", "application/offset+octet-stream").header("Upload-Offset", String.valueOf(offset))
-                    .method("PATCH", HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(
-                            () -> slice(file, from, length)), length)).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(last.statusCode()).as(last.body()).isIn(201, 204);
-        }
-        return last.body().replaceAll(".*\"asset\":\"([^\"]+)\".*", "$1");
-    }
-
-    private static InputStream slice(Path file, long from, long length) {
-        try {
-            InputStream in = Files.newInputStream(file);
-            in.skipNBytes(from);
-            return new java.io.FilterInputStream(in) {
-                long left = length;
-
-                @Override
-                public int read(byte[] b, int off, int len) throws IOException {
-                    if (left <= 0) return -1;
-                    int read = super.read(b, off, (int) Math.min(len, left));
-                    if (read > 0) left -= read;
-                    return read;
-                }
-            };
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** MiB/s that {@link #CONCURRENCY} clients fetch in random 8 MiB ranges of the file at {@code url}. */
@@ -199,17 +139,6 @@ class MediaBenchmark {
     }
 
     /** Resident memory of a process, from /proc. */
-    static long rss(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
-                if (line.startsWith("VmRSS:")) return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
-            }
-        } catch (IOException gone) {
-            return 0;
-        }
-        return 0;
-    }
-
     /** nginx from Debian's package, serving one folder on loopback with sendfile, as it ships. */
     record Nginx(Process process, int port) implements AutoCloseable {
 

@@ -1,5 +1,9 @@
 package org.innovadores.testing;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -54,4 +58,19 @@ public final class ExerciseFiller {
             default -> input.attr("inputmode").equals("decimal") ? String.valueOf(row + 1) : "Texto de prueba " + (row + 1);
         };
     }
+
+    /** Each template of the shipped program with the first module that offers it. */
+    public static Map<String, String> templatesByModule() throws Exception {
+        Map<String, String> found = new LinkedHashMap<>();
+        try (InputStream in = ExerciseFiller.class.getResourceAsStream("/program/default/program.json")) {
+            JsonObject program = Json.createReader(in).readObject();
+            for (JsonValue module : program.getJsonArray("modules")) {
+                for (JsonValue exercise : module.asJsonObject().getJsonArray("exercises")) {
+                    found.putIfAbsent(exercise.asJsonObject().getString("template"), module.asJsonObject().getString("key"));
+                }
+            }
+        }
+        return found;
+    }
+
 }
