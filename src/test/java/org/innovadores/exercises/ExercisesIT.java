@@ -378,7 +378,8 @@ class ExercisesIT {
         assertThat(one.select("form")).as("paper has no forms").isEmpty();
         Document all = t.teacher().page("/course/teams/" + t.id() + "/exercises/print");
         assertThat(all.select(".print-page h1").eachText()).containsExactly("Problema inicial", "Árbol de problemas");
-        assertThat(all.select(".print-page #problem-tree")).hasSize(1);
+        assertThat(all.select(".print-page svg[id$=-problem-tree]")).as("ids scoped per exercise").hasSize(1);
+        assertThat(all.select("[id]").eachAttr("id")).doesNotHaveDuplicates();
     }
 
     @Test
