@@ -29,6 +29,33 @@
   }
   if (!box || !media) return;
   var resume = parseFloat(box.dataset.resume || '0');
+  // Original, light or audio only: the person's last choice, else the light one when the browser says
+  // it saves data or its connection is slow. A switch keeps the position, the speed and the captions.
+  var version = document.getElementById('version');
+  if (version) {
+    var choose = function (key, keepPlaying) {
+      var option = version.querySelector('option[value="' + key + '"]');
+      if (!option || media.getAttribute('src') === option.dataset.src) return;
+      var at = media.currentTime, rate = media.playbackRate, playing = keepPlaying && !media.paused;
+      version.value = key;
+      media.src = option.dataset.src;
+      media.addEventListener('loadedmetadata', function back() {
+        media.removeEventListener('loadedmetadata', back);
+        if (at > 0) media.currentTime = at;
+        media.playbackRate = rate;
+        if (playing) media.play();
+      });
+    };
+    var saved = null;
+    try { saved = localStorage.getItem('innovadores.version'); } catch (e) { saved = null; }
+    var connection = navigator.connection;
+    var slow = connection && (connection.saveData || /(^|-)(2g|3g)$/.test(connection.effectiveType || ''));
+    if (saved) choose(saved, false); else if (slow) choose('light', false);
+    version.addEventListener('change', function () {
+      try { localStorage.setItem('innovadores.version', version.value); } catch (e) { /* private mode: not remembered */ }
+      choose(version.value, true);
+    });
+  }
   function resumeWhereLeft() {
     if (resume > 0 && resume < media.duration - 5) media.currentTime = resume;
   }

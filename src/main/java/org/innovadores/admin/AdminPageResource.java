@@ -54,6 +54,9 @@ public class AdminPageResource {
     AuditLog audit;
 
     @Inject
+    org.innovadores.runtime.Ffmpeg ffmpeg;
+
+    @Inject
     Pages pages;
 
     @Inject
@@ -68,7 +71,7 @@ public class AdminPageResource {
 
     public record AdminPage(Page page, String csrf, String issuer, String clientId, List<String> deploymentIds,
                             String newLink, String configuration, List<Course> courses, List<RegistrationTickets.Ticket> links,
-                            String notice, List<Registered> registered) {
+                            String notice, List<Registered> registered, boolean renditions) {
         /** A moment as the administrator reads it: their language's date and time, in the course's zone, named. */
         public String when(java.time.Instant at) {
             return at == null ? "—" : page.when(at) + " (" + page.t().zoneName(page.zone()) + ")";
@@ -168,7 +171,7 @@ public class AdminPageResource {
                 deployment.platform().issuer(), deployment.platform().clientId(), deploymentIds, newLink, urls.base(),
                 courses(deployment.platform().id()), tickets.mintedBy(who(session)), notice,
                 registry.registeredBy(who(session)).stream().map(p -> new Registered(p.id(), p.name(), p.issuer(), p.clientId(),
-                        p.createdAt(), registry.courses(p.id()), p.disabledAt())).toList()));
+                        p.createdAt(), registry.courses(p.id()), p.disabledAt())).toList(), ffmpeg.available()));
     }
 
     /** The courses of the platform's deployments that have the tool, most recently visited first. */

@@ -15,7 +15,9 @@ public enum FileType {
     M4A("audio/mp4"),
     OGG("audio/ogg"),
     PDF("application/pdf"),
-    WEBVTT("text/vtt; charset=UTF-8");
+    WEBVTT("text/vtt; charset=UTF-8"),
+    /** SubRip captions, as meeting tools export them: accepted for captions and converted to WebVTT. */
+    SRT("application/x-subrip");
 
     /** Enough bytes to tell every type apart. */
     public static final int HEAD = 16;
@@ -41,6 +43,13 @@ public enum FileType {
         if (startsWith(b, bom, "WEBVTT") && (b.length == bom + 6 || b[bom + 6] == ' ' || b[bom + 6] == '\t'
                 || b[bom + 6] == '\n' || b[bom + 6] == '\r')) {
             return Optional.of(WEBVTT);
+        }
+        // SubRip: a cue number on its own line, then a timing line ("1\n00:00:01,000 --> …").
+        int i = bom;
+        while (i < b.length && i - bom < 6 && b[i] >= '0' && b[i] <= '9') i++;
+        if (i > bom && i < b.length && (b[i] == '\n' || b[i] == '\r')) {
+            int t = b[i] == '\r' && i + 1 < b.length && b[i + 1] == '\n' ? i + 2 : i + 1;
+            if (t + 2 < b.length && Character.isDigit(b[t]) && Character.isDigit(b[t + 1]) && b[t + 2] == ':') return Optional.of(SRT);
         }
         return Optional.empty();
     }

@@ -7,7 +7,7 @@ public enum MediaKind {
     VIDEO(Set.of(FileType.MP4, FileType.WEBM)),
     AUDIO(Set.of(FileType.MP3, FileType.M4A, FileType.OGG)),
     SLIDES(Set.of(FileType.PDF)),
-    CAPTIONS(Set.of(FileType.WEBVTT)),
+    CAPTIONS(Set.of(FileType.WEBVTT, FileType.SRT)),
     CHAPTERS(Set.of(FileType.WEBVTT));
 
     private final Set<FileType> accepts;

@@ -43,6 +43,9 @@ import org.innovadores.web.Ids;
 @Path("course/media")
 public class MediaResource {
 
+    @Inject
+    Renditions renditions;
+
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME;
     private static final int CHUNK = 512 * 1024;
 
@@ -89,15 +92,35 @@ public class MediaResource {
         return answer(id, token, pageToken, range, ifRange, ifNoneMatch, ifModifiedSince, false);
     }
 
+    /** A lighter version of a recording (poster, light video, audio only), under the recording's own access check. */
+    @GET
+    @Path("{id}/renditions/{kind}")
+    @Operation(hidden = true)
+    public Response rendition(@PathParam("id") String id, @PathParam("kind") String kind, @QueryParam("m") String token,
+                              @QueryParam("s") String pageToken, @HeaderParam("Range") String range, @HeaderParam("If-Range") String ifRange,
+                              @HeaderParam("If-None-Match") String ifNoneMatch, @HeaderParam("If-Modified-Since") String ifModifiedSince) {
+        MediaAsset asset = authorised(id, token, pageToken);
+        Renditions.Kind which = java.util.Arrays.stream(Renditions.Kind.values()).filter(k -> k.key().equals(kind)).findFirst()
+                .orElseThrow(() -> ClientError.notFound("error.notFound"));
+        Renditions.Rendition made = renditions.find(asset.id(), which).orElseThrow(() -> ClientError.notFound("error.notFound"));
+        java.nio.file.Path file = renditions.file(asset.id(), which);
+        if (!Files.isRegularFile(file)) throw ClientError.notFound("error.notFound");
+        return serve(file, made.size(), made.etag(), asset.createdAt(), made.contentType(), range, ifRange, ifNoneMatch, ifModifiedSince, true);
+    }
+
     private Response answer(String id, String token, String pageToken, String range, String ifRange, String ifNoneMatch,
                             String ifModifiedSince, boolean withBody) {
         MediaAsset asset = authorised(id, token, pageToken);
         if (!asset.uploaded()) throw ClientError.notFound("error.notFound");
         java.nio.file.Path file = store.file(asset.id());
         if (!Files.isRegularFile(file)) throw ClientError.notFound("error.notFound");
-        long length = asset.size();
-        String etag = asset.etag();
-        Instant modified = asset.createdAt().truncatedTo(ChronoUnit.SECONDS);
+        return serve(file, asset.size(), asset.etag(), asset.createdAt(), asset.contentType(), range, ifRange, ifNoneMatch, ifModifiedSince,
+                withBody);
+    }
+
+    private Response serve(java.nio.file.Path file, long length, String etag, Instant created, String contentType, String range,
+                           String ifRange, String ifNoneMatch, String ifModifiedSince, boolean withBody) {
+        Instant modified = created.truncatedTo(ChronoUnit.SECONDS);
         String lastModified = HTTP_DATE.format(ZonedDateTime.ofInstant(modified, ZoneOffset.UTC));
 
         if (ifNoneMatch != null ? matches(ifNoneMatch, etag) : notModifiedSince(ifModifiedSince, modified)) {
@@ -128,7 +151,7 @@ public class MediaResource {
         }
         response.header("Accept-Ranges", "bytes").header("ETag", etag).header("Last-Modified", lastModified)
                 .header("Cache-Control", "private, max-age=86400").header("Content-Length", count)
-                .header("Content-Type", asset.contentType())
+                .header("Content-Type", contentType)
                 .header("Content-Disposition", "inline");
         if (withBody) response.entity(stream(file, first, count));
         return response.build();

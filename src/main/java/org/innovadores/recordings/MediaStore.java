@@ -35,6 +35,11 @@ public class MediaStore {
         return root().resolve(asset.toString());
     }
 
+    /** Where renditions live, beside the recordings they come from. */
+    public Path renditions() {
+        return folder(root().resolve("renditions"));
+    }
+
     public Path partial(UUID upload) {
         return folder(root().resolve(".uploads")).resolve(upload + ".part");
     }

@@ -47,6 +47,9 @@ import org.innovadores.web.Pages;
 public class PlayerResource {
 
     @Inject
+    Renditions renditions;
+
+    @Inject
     org.innovadores.program.ModuleStandings standings;
 
     @Inject
@@ -89,7 +92,11 @@ public class PlayerResource {
                          Links.Shown link, List<Track> tracks, List<Chapters.Chapter> chapters,
                          List<TranscriptLine> transcript, String transcriptLanguage, String query, List<Attached> slides,
                          List<Attached> alternatives, double resumeAt, int watchedPercent, boolean transcriptOnly,
-                         String csrf) {
+                         String csrf, List<Version> versions, String posterUrl) {
+    }
+
+    /** A version the player offers: the original, the light one, the audio alone. */
+    public record Version(String key, String url) {
     }
 
     @GET
@@ -153,7 +160,7 @@ public class PlayerResource {
                 chapters, transcript, transcriptSource == null ? null
                         : transcriptSource.language() == null ? "es" : transcriptSource.language(),
                 query == null ? "" : query, slides, alternatives, watched == null ? 0 : watched.position(),
-                watched == null ? 0 : watched.percent(), "transcript".equals(view), sessions.csrf(session)));
+                watched == null ? 0 : watched.percent(), "transcript".equals(view), sessions.csrf(session), versions(session, asset), poster(session, asset)));
     }
 
     /** The player's report of where the person is; also the no-script "I watched it" button. */
@@ -194,6 +201,27 @@ public class PlayerResource {
         if (!located.modulePublished() && !CourseProgram.canAuthor(visit.session())) throw ClientError.notFound("error.notFound");
         if (!located.asset().kind().playable()) throw ClientError.notFound("error.notFound");
         return located.asset();
+    }
+
+    /** The original and its lighter versions once made; none for a link or before the renditions exist. */
+    private List<Version> versions(ToolSession session, MediaAsset asset) {
+        if (!asset.uploaded()) return List.of();
+        List<Renditions.Rendition> made = renditions.of(asset.id());
+        if (made.stream().noneMatch(r -> r.kind() == Renditions.Kind.LIGHT)) return List.of();
+        String original = url(session, asset);
+        String token = original.substring(original.indexOf("?m=") + 3);
+        List<Version> versions = new ArrayList<>(List.of(new Version("original", original)));
+        for (Renditions.Rendition r : made) {
+            if (r.kind() == Renditions.Kind.POSTER) continue;
+            versions.add(new Version(r.kind().key(), "/course/media/" + asset.id() + "/renditions/" + r.kind().key() + "?m=" + token));
+        }
+        return versions;
+    }
+
+    private String poster(ToolSession session, MediaAsset asset) {
+        if (!asset.uploaded() || renditions.find(asset.id(), Renditions.Kind.POSTER).isEmpty()) return null;
+        String original = url(session, asset);
+        return "/course/media/" + asset.id() + "/renditions/poster?m=" + original.substring(original.indexOf("?m=") + 3);
     }
 
     private String url(ToolSession session, MediaAsset asset) {

@@ -49,6 +49,15 @@ import org.innovadores.web.Pages;
 public class RecordingsResource {
 
     @Inject
+    Renditions renditions;
+
+    @Inject
+    org.innovadores.runtime.Jobs jobs;
+
+    @Inject
+    org.innovadores.runtime.Ffmpeg ffmpeg;
+
+    @Inject
     CourseProgram courses;
 
     @Inject
@@ -79,7 +88,8 @@ public class RecordingsResource {
     HttpHeaders headers;
 
     public record Manage(Page page, ProgramModule module, String moduleTitle, ModuleContent.Workshop workshop,
-                         String workshopTitle, List<MediaAsset> assets, String csrf, String saved, long maxMegabytes) {
+                         String workshopTitle, List<MediaAsset> assets, String csrf, String saved, long maxMegabytes,
+                         java.util.Map<UUID, org.innovadores.runtime.Jobs.Job> renditionJobs, boolean renditionsOn) {
     }
 
     @GET
@@ -95,7 +105,14 @@ public class RecordingsResource {
                 .toList();
         return pages.render("recordings/manage.jte", new Manage(page, target.module(), target.module().content().title().text(lang),
                 target.workshop(), target.workshop() == null ? null : target.workshop().title().text(lang), attached,
-                sessions.csrf(visit.session()), saved, uploads.maxBytes() / (1024 * 1024)));
+                sessions.csrf(visit.session()), saved, uploads.maxBytes() / (1024 * 1024), renditionJobs(attached), ffmpeg.available()));
+    }
+
+    /** Each uploaded video's latest rendition job: where its lighter versions stand. */
+    private java.util.Map<UUID, org.innovadores.runtime.Jobs.Job> renditionJobs(List<MediaAsset> attached) {
+        java.util.Map<UUID, org.innovadores.runtime.Jobs.Job> found = new java.util.HashMap<>();
+        for (MediaAsset a : attached) jobs.latestFor(a.id(), Renditions.JOB).ifPresent(j -> found.put(a.id(), j));
+        return found;
     }
 
     /** The plain form: the whole file in one multipart request, streamed to storage as it arrives. */
@@ -176,6 +193,7 @@ public class RecordingsResource {
             throws IOException {
         Visit visit = courses.authoring(signedIn.requireForm(token, csrf, headers));
         MediaAsset asset = own(visit, id);
+        renditions.forget(asset.id());
         assets.delete(asset.id());
         java.nio.file.Files.deleteIfExists(store.file(asset.id()));
         audit.record(visit.session().subject(), "recording.deleted", asset.id() + " " + asset.title());

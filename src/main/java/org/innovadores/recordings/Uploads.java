@@ -39,6 +39,9 @@ import org.innovadores.web.StorageFull;
 @ApplicationScoped
 public class Uploads {
 
+    @jakarta.inject.Inject
+    Renditions renditions;
+
     @Inject
     Sql db;
 
@@ -167,6 +170,21 @@ public class Uploads {
         if (!upload.complete()) throw new Refused(409, "recordings.error.incomplete");
         Path partial = store.partial(upload.id());
         FileType type = checkType(upload, partial, upload.size());
+        long size = upload.size();
+        String fileName = upload.fileName();
+        if (type == FileType.SRT) {
+            // Captions from a meeting tool: kept as the WebVTT the player reads.
+            try {
+                String vtt = WebVtt.fromSrt(Files.readString(partial, StandardCharsets.UTF_8));
+                Files.writeString(partial, vtt, StandardCharsets.UTF_8);
+            } catch (java.nio.charset.MalformedInputException notUtf8) {
+                discard(upload);
+                throw new Refused(400, "recordings.error.vtt", 1, "not UTF-8");
+            }
+            type = FileType.WEBVTT;
+            size = Files.size(partial);
+            fileName = fileName.replaceAll("(?i)\\.srt$", "") + ".vtt";
+        }
         if (type == FileType.WEBVTT) {
             try {
                 WebVtt.parse(Files.readString(partial, StandardCharsets.UTF_8));
@@ -180,11 +198,12 @@ public class Uploads {
         }
         String sha256 = sha256(partial);
         MediaAsset asset = new MediaAsset(UUID.randomUUID(), upload.programId(), upload.moduleKey(), upload.workshopKey(),
-                upload.kind(), upload.title(), upload.language(), null, upload.fileName(), type.contentType, upload.size(),
+                upload.kind(), upload.title(), upload.language(), null, fileName, type.contentType, size,
                 sha256, null, null, upload.createdBy(), Instant.now());
         Files.move(partial, store.file(asset.id()), StandardCopyOption.ATOMIC_MOVE);
         assets.insert(asset);
         update("DELETE FROM media_upload WHERE id = ?", upload.id());
+        renditions.requested(asset);
         return asset;
     }
 

@@ -85,6 +85,24 @@ public final class WebVtt {
     }
 
     /** "1:02:03" or "02:03" for a time in seconds. */
+    /**
+     * SubRip as WebVTT: the header added, cue numbers dropped, the decimal comma of timings made a
+     * point; the text of each cue kept as it is.
+     */
+    public static String fromSrt(String srt) {
+        String text = srt.startsWith("\uFEFF") ? srt.substring(1) : srt;
+        StringBuilder vtt = new StringBuilder("WEBVTT\n");
+        for (String block : text.replace("\r\n", "\n").replace('\r', '\n').strip().split("\n\\s*\n")) {
+            List<String> lines = new java.util.ArrayList<>(List.of(block.strip().split("\n")));
+            if (!lines.isEmpty() && lines.get(0).strip().matches("\\d+")) lines.remove(0);
+            if (lines.isEmpty()) continue;
+            String timing = lines.remove(0).replaceAll("(\\d{2}:\\d{2}:\\d{2}),(\\d{3})", "$1.$2");
+            vtt.append('\n').append(timing).append('\n');
+            for (String line : lines) vtt.append(line).append('\n');
+        }
+        return vtt.toString();
+    }
+
     public static String clock(double seconds) {
         long total = (long) Math.floor(seconds);
         long h = total / 3600;

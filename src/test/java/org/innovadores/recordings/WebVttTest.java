@@ -54,6 +54,22 @@ class WebVttTest {
         assertThat(FileType.detect(bytes("WEBVTTX"), 7)).isEmpty();
     }
 
+    @Test
+    void subRipFromAMeetingToolBecomesWebVttThePlayerReads() throws Exception {
+        String srt = "\uFEFF1\r\n00:00:01,000 --> 00:00:03,500\r\nBuenos días, equipo.\r\n\r\n2\r\n00:00:04,000 --> 00:00:06,250\r\n"
+                + "Empezamos con el árbol\r\nde problemas.\r\n";
+        byte[] head = srt.getBytes(StandardCharsets.UTF_8);
+        assertThat(FileType.detect(head, FileType.HEAD)).contains(FileType.SRT);
+        assertThat(MediaKind.CAPTIONS.accepts(FileType.SRT)).isTrue();
+        assertThat(MediaKind.CHAPTERS.accepts(FileType.SRT)).isFalse();
+        var cues = WebVtt.parse(WebVtt.fromSrt(srt));
+        assertThat(cues).hasSize(2);
+        assertThat(cues.get(0).start()).isEqualTo(1.0);
+        assertThat(cues.get(1).end()).isEqualTo(6.25);
+        assertThat(cues.get(1).text()).isEqualTo("Empezamos con el árbol de problemas.");
+        assertThat(FileType.detect(bytes("12ab\n00:00"), 10)).as("not a cue number").isEmpty();
+    }
+
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.ISO_8859_1);
     }
