@@ -57,6 +57,9 @@ public class AdminPageResource {
     org.innovadores.runtime.Ffmpeg ffmpeg;
 
     @Inject
+    org.innovadores.runtime.Jobs jobs;
+
+    @Inject
     Pages pages;
 
     @Inject
@@ -71,7 +74,8 @@ public class AdminPageResource {
 
     public record AdminPage(Page page, String csrf, String issuer, String clientId, List<String> deploymentIds,
                             String newLink, String configuration, List<Course> courses, List<RegistrationTickets.Ticket> links,
-                            String notice, List<Registered> registered, boolean renditions) {
+                            String notice, List<Registered> registered, boolean renditions,
+                            List<org.innovadores.runtime.Jobs.Job> jobs) {
         /** A moment as the administrator reads it: their language's date and time, in the course's zone, named. */
         public String when(java.time.Instant at) {
             return at == null ? "—" : page.when(at) + " (" + page.t().zoneName(page.zone()) + ")";
@@ -171,7 +175,8 @@ public class AdminPageResource {
                 deployment.platform().issuer(), deployment.platform().clientId(), deploymentIds, newLink, urls.base(),
                 courses(deployment.platform().id()), tickets.mintedBy(who(session)), notice,
                 registry.registeredBy(who(session)).stream().map(p -> new Registered(p.id(), p.name(), p.issuer(), p.clientId(),
-                        p.createdAt(), registry.courses(p.id()), p.disabledAt())).toList(), ffmpeg.available()));
+                        p.createdAt(), registry.courses(p.id()), p.disabledAt())).toList(), ffmpeg.available(),
+                jobs.ofPlatform(deployment.platform().id(), 20)));
     }
 
     /** The courses of the platform's deployments that have the tool, most recently visited first. */

@@ -89,6 +89,13 @@ public class Jobs {
         return read("WHERE program_id = ? ORDER BY created_at DESC", program);
     }
 
+    /** The latest jobs of the courses of one LMS, newest first. */
+    public List<Job> ofPlatform(UUID platform, int max) {
+        List<Job> all = read("WHERE program_id IN (SELECT p.id FROM program p JOIN lti_deployment d ON d.id = p.deployment_id "
+                + "WHERE d.platform_id = ?) ORDER BY created_at DESC", platform);
+        return all.size() > max ? all.subList(0, max) : all;
+    }
+
     public List<Job> latest(int max) {
         List<Job> all = read("ORDER BY created_at DESC");
         return all.size() > max ? all.subList(0, max) : all;

@@ -110,6 +110,12 @@ class RenditionsIT {
         String vtt = ToolHttp.get(track).body();
         assertThat(vtt).startsWith("WEBVTT").contains("00:00:00.500 --> 00:00:02.000").contains("Bienvenidos al taller.");
 
+        // The platform's administrator sees the jobs: one done, one failed with its reason.
+        CoursePerson admin = CoursePerson.launch(tenant, "r-admin", "Ada Administradora", "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator", course);
+        Document adminPage = admin.page("/admin");
+        assertThat(adminPage.getElementById("renditions-state").text()).contains("ffmpeg disponible");
+        assertThat(adminPage.getElementById("jobs").text()).contains("Terminado", "Falló", "moov atom not found");
+
         // Chromium plays the light version: time advances.
         ChromeDriver driver = Browser.chromium(Browser.Cookies.FIRST_PARTY_ONLY, "--autoplay-policy=no-user-gesture-required");
         try {
