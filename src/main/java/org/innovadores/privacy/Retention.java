@@ -38,7 +38,9 @@ public class Retention {
         return Math.max(0, days);
     }
 
+    /** Each person's erasure is its own transaction, not one for the whole night. */
     @Schedule(hour = "3", minute = "41", persistent = false)
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     void nightly() {
         if (days() == 0) return;
         int erased = run(Instant.now().minus(Duration.ofDays(days())));

@@ -19,8 +19,13 @@ public class RenditionWorker {
 
     private static final Logger LOG = Logger.getLogger(RenditionWorker.class.getName());
 
-    /** Longer than any rendition's time limit, so a live instance keeps its job. */
-    static final Duration LEASE = Duration.ofHours(2);
+    /**
+     * How long a job stays with this instance without news: renewed every third of it while the work
+     * goes on, so a live instance keeps its job and a dead one's is taken again soon after.
+     */
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "media.renditions.lease", defaultValue = "PT2M")
+    Duration lease;
 
     @Inject
     Jobs jobs;
@@ -33,20 +38,40 @@ public class RenditionWorker {
 
     private final AtomicBoolean busy = new AtomicBoolean();
 
+    /**
+     * The timer only starts the work: the jobs run on a thread of their own, outside the timer's
+     * transaction, so each step (claim, lease renewals, the end) is seen by other instances when it
+     * happens, and the timer is never held for the length of a video.
+     */
     @Schedule(hour = "*", minute = "*", second = "*/3", persistent = false)
     void poll() {
         if (!ffmpeg.available() || !busy.compareAndSet(false, true)) return;
-        try {
-            for (Optional<Jobs.Job> job = jobs.claim(Renditions.JOB, LEASE); job.isPresent(); job = jobs.claim(Renditions.JOB, LEASE)) {
-                run(job.get());
+        Thread.ofPlatform().daemon().name("renditions").start(() -> {
+            try {
+                for (Optional<Jobs.Job> job = jobs.claim(Renditions.JOB, lease); job.isPresent(); job = jobs.claim(Renditions.JOB, lease)) {
+                    run(job.get());
+                }
+            } catch (RuntimeException failure) {
+                LOG.warning(() -> "Renditions paused until the next round: " + failure);
+            } finally {
+                busy.set(false);
             }
-        } finally {
-            busy.set(false);
-        }
+        });
     }
 
     private void run(Jobs.Job job) {
         long started = System.nanoTime();
+        java.util.concurrent.atomic.AtomicBoolean working = new java.util.concurrent.atomic.AtomicBoolean(true);
+        Thread heartbeat = Thread.ofVirtual().start(() -> {
+            while (working.get()) {
+                try {
+                    Thread.sleep(Math.max(200, lease.toMillis() / 3));
+                } catch (InterruptedException stop) {
+                    return;
+                }
+                if (working.get()) jobs.renew(job.id(), lease);
+            }
+        });
         try {
             renditions.make(job);
             jobs.done(job.id());
@@ -59,6 +84,9 @@ public class RenditionWorker {
         } catch (Exception unexpected) {
             jobs.failed(job, unexpected.getClass().getSimpleName() + ": " + unexpected.getMessage(), Duration.ofMinutes(1), false);
             LOG.warning(() -> "Renditions of recording " + job.subjectId() + " failed: " + unexpected);
+        } finally {
+            working.set(false);
+            heartbeat.interrupt();
         }
     }
 }

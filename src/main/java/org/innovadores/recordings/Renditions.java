@@ -146,22 +146,27 @@ public class Renditions {
         }
         Duration limit = Duration.ofSeconds(Math.max(600, (long) (duration * 3)));
         String input = original.toString();
+        // What an earlier attempt left (its instance killed midway) goes first; each attempt writes parts of its own.
+        try (var earlier = Files.newDirectoryStream(store.renditions(), asset.id() + "-*.part")) {
+            for (Path part : earlier) Files.deleteIfExists(part);
+        }
+        String attempt = Integer.toString(job.attempts());
         List<Path> made = new ArrayList<>();
         try {
-            made.add(render(asset, Kind.POSTER, List.of("-ss", String.format(Locale.ROOT, "%.2f", Math.min(5, duration * 0.1)), "-i", input,
+            made.add(render(asset, attempt, Kind.POSTER, List.of("-ss", String.format(Locale.ROOT, "%.2f", Math.min(5, duration * 0.1)), "-i", input,
                     "-frames:v", "1", "-vf", "scale=-2:360", "-f", "image2"), limit));
             List<String> light = new ArrayList<>(List.of("-i", input, "-vf", "scale=-2:360", "-c:v", "libx264", "-preset", "veryfast",
                     "-crf", "30", "-maxrate", "400k", "-bufsize", "800k", "-pix_fmt", "yuv420p"));
             light.addAll(audio ? List.of("-c:a", "aac", "-b:a", "64k", "-ac", "1") : List.of("-an"));
             light.addAll(List.of("-movflags", "+faststart", "-f", "mp4"));
-            made.add(render(asset, Kind.LIGHT, light, limit));
+            made.add(render(asset, attempt, Kind.LIGHT, light, limit));
             if (audio) {
-                made.add(render(asset, Kind.AUDIO, List.of("-i", input, "-vn", "-c:a", "aac", "-b:a", "48k", "-ac", "1", "-movflags", "+faststart",
+                made.add(render(asset, attempt, Kind.AUDIO, List.of("-i", input, "-vn", "-c:a", "aac", "-b:a", "48k", "-ac", "1", "-movflags", "+faststart",
                         "-f", "mp4"), limit));
             }
             db.update("DELETE FROM media_rendition WHERE asset_id = ?", asset.id());
             for (Path part : made) {
-                Kind kind = Kind.valueOf(part.getFileName().toString().replaceAll(".*-([a-z]+)\\.part$", "$1").toUpperCase(Locale.ROOT));
+                Kind kind = Kind.valueOf(part.getFileName().toString().replaceAll(".*-([a-z]+)\\.\\d+\\.part$", "$1").toUpperCase(Locale.ROOT));
                 Path target = file(asset.id(), kind);
                 Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 db.update("INSERT INTO media_rendition (asset_id, kind, content_type, size_bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)",
@@ -175,8 +180,9 @@ public class Renditions {
         }
     }
 
-    private Path render(MediaAsset asset, Kind kind, List<String> arguments, Duration limit) throws Failed, IOException, InterruptedException {
-        Path part = store.renditions().resolve(asset.id() + "-" + kind.key() + ".part");
+    private Path render(MediaAsset asset, String attempt, Kind kind, List<String> arguments, Duration limit)
+            throws Failed, IOException, InterruptedException {
+        Path part = store.renditions().resolve(asset.id() + "-" + kind.key() + "." + attempt + ".part");
         List<String> command = new ArrayList<>(arguments);
         command.add(part.toString());
         Ffmpeg.Run run = ffmpeg.ffmpeg(command, limit);

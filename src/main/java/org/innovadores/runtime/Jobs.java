@@ -57,6 +57,13 @@ public class Jobs {
         return Optional.empty();
     }
 
+    /** Keeps a running job leased to this instance: its worker calls it while the work goes on. */
+    public boolean renew(UUID id, Duration lease) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return db.update("UPDATE job SET lease_until = ?, updated_at = ? WHERE id = ? AND lease_owner = ? AND state = 'RUNNING'",
+                now.plus(lease), now, id, INSTANCE) == 1;
+    }
+
     public void done(UUID id) {
         db.update("UPDATE job SET state = 'DONE', lease_owner = NULL, lease_until = NULL, last_error = NULL, updated_at = ? WHERE id = ? "
                 + "AND lease_owner = ?", OffsetDateTime.now(ZoneOffset.UTC), id, INSTANCE);
