@@ -155,12 +155,17 @@ public class PlayerResource {
             }
         }
         WatchProgress.Entry watched = progress.of(asset.id(), session.subject()).orElse(null);
+        // The renditions read once: they give both the versions offered and the poster.
+        List<Renditions.Rendition> made = asset.uploaded() ? renditions.of(asset.id()) : List.of();
+        String mediaToken = token(session, asset);
         return pages.render("recordings/player.jte", new Player(page, asset, module, module.content().title().text(lang),
-                asset.uploaded() ? url(session, asset) : null, asset.uploaded() ? null : Links.show(asset.linkUrl()), tracks,
+                asset.uploaded() ? "/course/media/" + asset.id() + "?m=" + mediaToken : null, asset.uploaded() ? null : Links.show(asset.linkUrl()), tracks,
                 chapters, transcript, transcriptSource == null ? null
                         : transcriptSource.language() == null ? "es" : transcriptSource.language(),
                 query == null ? "" : query, slides, alternatives, watched == null ? 0 : watched.position(),
-                watched == null ? 0 : watched.percent(), "transcript".equals(view), sessions.csrf(session), versions(session, asset), poster(session, asset)));
+                watched == null ? 0 : watched.percent(), "transcript".equals(view), sessions.csrf(session),
+                versions(asset, mediaToken, made), made.stream().anyMatch(r -> r.kind() == Renditions.Kind.POSTER)
+                        ? rendition(asset, Renditions.Kind.POSTER, mediaToken) : null));
     }
 
     /** The player's report of where the person is; also the no-script "I watched it" button. */
@@ -203,29 +208,26 @@ public class PlayerResource {
         return located.asset();
     }
 
-    /** The original and its lighter versions once made; none for a link or before the renditions exist. */
-    private List<Version> versions(ToolSession session, MediaAsset asset) {
-        if (!asset.uploaded()) return List.of();
-        List<Renditions.Rendition> made = renditions.of(asset.id());
+    /** The original and its lighter versions once made; none for a link or before the light one exists. */
+    private static List<Version> versions(MediaAsset asset, String token, List<Renditions.Rendition> made) {
         if (made.stream().noneMatch(r -> r.kind() == Renditions.Kind.LIGHT)) return List.of();
-        String original = url(session, asset);
-        String token = original.substring(original.indexOf("?m=") + 3);
-        List<Version> versions = new ArrayList<>(List.of(new Version("original", original)));
+        List<Version> versions = new ArrayList<>(List.of(new Version("original", "/course/media/" + asset.id() + "?m=" + token)));
         for (Renditions.Rendition r : made) {
-            if (r.kind() == Renditions.Kind.POSTER) continue;
-            versions.add(new Version(r.kind().key(), "/course/media/" + asset.id() + "/renditions/" + r.kind().key() + "?m=" + token));
+            if (r.kind() != Renditions.Kind.POSTER) versions.add(new Version(r.kind().key(), rendition(asset, r.kind(), token)));
         }
         return versions;
     }
 
-    private String poster(ToolSession session, MediaAsset asset) {
-        if (!asset.uploaded() || renditions.find(asset.id(), Renditions.Kind.POSTER).isEmpty()) return null;
-        String original = url(session, asset);
-        return "/course/media/" + asset.id() + "/renditions/poster?m=" + original.substring(original.indexOf("?m=") + 3);
+    private static String rendition(MediaAsset asset, Renditions.Kind kind, String token) {
+        return "/course/media/" + asset.id() + "/renditions/" + kind.key() + "?m=" + token;
     }
 
     private String url(ToolSession session, MediaAsset asset) {
-        return "/course/media/" + asset.id() + "?m=" + sessions.scopedToken(session, MediaResource.scope(asset.id()));
+        return "/course/media/" + asset.id() + "?m=" + token(session, asset);
+    }
+
+    private String token(ToolSession session, MediaAsset asset) {
+        return sessions.scopedToken(session, MediaResource.scope(asset.id()));
     }
 
     private static boolean startsWith(String language, String lang) {

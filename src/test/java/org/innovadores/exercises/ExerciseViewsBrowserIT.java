@@ -1,6 +1,7 @@
 package org.innovadores.exercises;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.innovadores.testing.CoursePerson.team;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -142,12 +143,6 @@ class ExerciseViewsBrowserIT {
         CoursePerson person = CoursePerson.launch(tenant, subject, name, role, course);
         person.page("/course");
         return person;
-    }
-
-    private static String team(CoursePerson teacher, String name, String member) {
-        String team = CoursePerson.idAfter(CoursePerson.location(teacher.post("/course/teams", Map.of("name", name))), "/course/teams/");
-        CoursePerson.location(teacher.post("/course/teams/" + team + "/members", Map.of("subject", member)));
-        return team;
     }
 
     private static String start(CoursePerson person, String team, String module, String template) {

@@ -1,6 +1,7 @@
 package org.innovadores.network;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.innovadores.testing.CoursePerson.seen;
 import static org.innovadores.testing.CoursePerson.INSTRUCTOR;
 import static org.innovadores.testing.CoursePerson.LEARNER;
 
@@ -148,8 +149,4 @@ class NetworkIT {
         assertThat(ana.page("/course/network/me").getElementById("leave")).isNull();
     }
 
-    private static CoursePerson seen(CoursePerson person) {
-        person.page("/course");
-        return person;
-    }
 }

@@ -1,6 +1,8 @@
 package org.innovadores.pilots;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.innovadores.testing.CoursePerson.seen;
+import static org.innovadores.testing.CoursePerson.team;
 import static org.innovadores.testing.CoursePerson.INSTRUCTOR;
 import static org.innovadores.testing.CoursePerson.LEARNER;
 import static org.innovadores.testing.CoursePerson.MENTOR;
@@ -269,12 +271,6 @@ class PilotsIT {
         assertThat(ranked.select("#ranking tbody .weighted").eachText()).as("five fours").containsExactly("4");
     }
 
-    private static String team(CoursePerson teacher, String name, String member) {
-        String id = CoursePerson.idAfter(CoursePerson.location(teacher.post("/course/teams", Map.of("name", name))), "/course/teams/");
-        CoursePerson.location(teacher.post("/course/teams/" + id + "/members", Map.of("subject", member)));
-        return id;
-    }
-
     private static Map<String, String> filled(String team) {
         Map<String, String> sections = new HashMap<>();
         for (String s : PilotCall.SECTIONS) sections.put("section." + s, "Equipo " + team + ": " + s);
@@ -297,9 +293,4 @@ class PilotsIT {
                 .id().substring("team-".length());
     }
 
-    /** Launched and on the course's home once, so the course knows them (as an LMS roster would). */
-    private static CoursePerson seen(CoursePerson person) {
-        person.page("/course");
-        return person;
-    }
 }

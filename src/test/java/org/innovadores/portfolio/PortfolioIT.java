@@ -1,6 +1,8 @@
 package org.innovadores.portfolio;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.innovadores.testing.CoursePerson.seen;
+import static org.innovadores.testing.CoursePerson.team;
 import static org.innovadores.testing.CoursePerson.INSTRUCTOR;
 import static org.innovadores.testing.CoursePerson.LEARNER;
 import static org.innovadores.testing.CoursePerson.MENTOR;
@@ -138,14 +140,4 @@ class PortfolioIT {
                 HttpResponse.BodyHandlers.ofByteArray());
     }
 
-    private static String team(CoursePerson teacher, String name, String member) {
-        String id = CoursePerson.idAfter(CoursePerson.location(teacher.post("/course/teams", Map.of("name", name))), "/course/teams/");
-        CoursePerson.location(teacher.post("/course/teams/" + id + "/members", Map.of("subject", member)));
-        return id;
-    }
-
-    private static CoursePerson seen(CoursePerson person) {
-        person.page("/course");
-        return person;
-    }
 }

@@ -1,6 +1,7 @@
 package org.innovadores.privacy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.innovadores.testing.CoursePerson.seen;
 import static org.innovadores.testing.CoursePerson.INSTRUCTOR;
 import static org.innovadores.testing.CoursePerson.LEARNER;
 import static org.innovadores.testing.CoursePerson.MENTOR;
@@ -207,8 +208,4 @@ class PrivacyIT {
         return ToolHttp.send(request.build());
     }
 
-    private static CoursePerson seen(CoursePerson person) {
-        person.page("/course");
-        return person;
-    }
 }

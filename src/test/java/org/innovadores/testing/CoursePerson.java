@@ -90,6 +90,19 @@ public record CoursePerson(String token, String landing) {
         return post(exercisePath + "/status", Map.of("status", "SUBMITTED"));
     }
 
+    /** Launched and on the course's home once, so the course knows them (as an LMS roster would). */
+    public static CoursePerson seen(CoursePerson person) {
+        person.page("/course");
+        return person;
+    }
+
+    /** A team the instructor makes with one member; answers its id. */
+    public static String team(CoursePerson teacher, String name, String member) {
+        String id = idAfter(location(teacher.post("/course/teams", Map.of("name", name))), "/course/teams/");
+        location(teacher.post("/course/teams/" + id + "/members", Map.of("subject", member)));
+        return id;
+    }
+
     public String csrf() {
         return page("/course/profile").selectFirst("input[name=csrf]").attr("value");
     }
