@@ -6,8 +6,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
+import org.innovadores.runtime.Now;
 
 /** One thing that happened and who did it: registrations, key rotations, refusals worth keeping. */
 @Entity
@@ -33,7 +33,7 @@ public class AuditEvent {
 
     public AuditEvent(String actor, String action, String detail) {
         this.id = UUID.randomUUID();
-        this.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.occurredAt = Now.utc();
         this.actor = actor;
         this.action = action;
         this.detail = detail == null || detail.length() <= 2000 ? detail : detail.substring(0, 2000);

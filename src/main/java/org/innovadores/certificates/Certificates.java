@@ -7,11 +7,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.innovadores.runtime.Now;
 import org.innovadores.runtime.Sql;
 
 /** The criteria of each course, who meets them, and the certificates issued and revoked. */
@@ -55,7 +55,7 @@ public class Certificates {
     }
 
     public void setRule(UUID program, Rule rule, String author) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Now.utc();
         if (db.update("UPDATE certificate_rule SET modules_completed = ?, exercises_accepted = ?, hours = ?, updated_by = ?, updated_at = ? "
                 + "WHERE program_id = ?", rule.modulesCompleted(), rule.exercisesAccepted(), rule.hours(), author, now, program) == 0) {
             db.update("INSERT INTO certificate_rule (program_id, modules_completed, exercises_accepted, hours, updated_by, updated_at) "
@@ -75,7 +75,7 @@ public class Certificates {
     /** Issues the person's certificate: the period runs from their first visit to a module to today in the course's zone. */
     public Certificate issue(UUID program, String subject, String holder, String programTitle, String courseTitle, int hours, String language,
                              ZoneId zone) {
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = Now.today(zone);
         LocalDate[] first = {today};
         db.query("SELECT MIN(mp.first_visit_at) FROM module_progress mp JOIN program_module pm ON pm.id = mp.module_id "
                 + "WHERE pm.program_id = ? AND mp.subject = ?", row -> {
@@ -86,7 +86,7 @@ public class Certificates {
         for (int i = 0; i < CODE_LENGTH; i++) code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
         db.update("INSERT INTO certificate (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, NULL)", code.toString(), program,
                 subject, cut(holder, 255), cut(programTitle, 500), cut(courseTitle, 500), first[0], today, hours, language,
-                OffsetDateTime.now(ZoneOffset.UTC));
+                Now.utc());
         return find(code.toString()).orElseThrow();
     }
 
@@ -105,7 +105,7 @@ public class Certificates {
     /** Revokes a valid certificate of the course; false when it is not there or already revoked. */
     public boolean revoke(UUID program, String code, String by, String why) {
         return db.update("UPDATE certificate SET revoked_at = ?, revoked_by = ?, revoked_why = ? WHERE code = ? AND program_id = ? "
-                + "AND revoked_at IS NULL", OffsetDateTime.now(ZoneOffset.UTC), by, cut(why, 1000), code, program) == 1;
+                + "AND revoked_at IS NULL", Now.utc(), by, cut(why, 1000), code, program) == 1;
     }
 
     public static boolean wellFormed(String code) {

@@ -22,6 +22,7 @@ import org.innovadores.program.Program;
 import org.innovadores.program.ProgramModule;
 import org.innovadores.program.Programs;
 import org.innovadores.program.Progress;
+import org.innovadores.runtime.Now;
 import org.innovadores.runtime.Sql;
 
 /**
@@ -114,7 +115,7 @@ public class Cohort {
      * so far, reviews waiting, mentoring sessions per team) and each workshop's viewers, for the page.
      */
     public Snapshot of(Program program, java.time.ZoneId zone) {
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         // The listing reads the modules without their texts (parsed once per revision and shared).
         List<ProgramModule> modules = programs.listing(program, false, "").stream().map(Programs.Listed::module).toList();
 

@@ -16,15 +16,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.innovadores.participants.SignedIn;
-import org.innovadores.program.CourseProgram;
 import org.innovadores.program.CourseProgram.Visit;
+import org.innovadores.program.CourseProgram;
 import org.innovadores.program.CourseZone;
 import org.innovadores.program.Program;
 import org.innovadores.program.ProgramModule;
+import org.innovadores.runtime.Now;
 import org.innovadores.web.ClientError;
 import org.innovadores.web.Page;
 import org.innovadores.web.Pages;
@@ -115,7 +115,7 @@ public class CohortResource {
         var texts = signedIn.texts(visit.session());
         ZoneId zone = zones.of(visit.requireProgram());
         StreamingOutput body = out -> CohortXlsx.write(snapshot, texts.lang(), zone, texts.get("cohort.sheet"), out);
-        return Response.ok(body).header("Content-Disposition", attachment("xlsx")).build();
+        return Response.ok(body).header("Content-Disposition", attachment("xlsx", zone)).build();
     }
 
     @GET
@@ -126,12 +126,12 @@ public class CohortResource {
         Visit visit = courses.authoring(signedIn.require(token, headers));
         Program program = visit.requireProgram();
         String csv = CohortCsv.write(cohort.of(program), signedIn.texts(visit.session()).lang());
-        return Response.ok(csv.getBytes(StandardCharsets.UTF_8)).header("Content-Disposition", attachment("csv")).build();
+        return Response.ok(csv.getBytes(StandardCharsets.UTF_8)).header("Content-Disposition", attachment("csv", zones.of(program))).build();
     }
 
     /** A download named after the day it was made: cohorte-2026-12-01.csv. */
-    private static String attachment(String extension) {
-        return "attachment; filename=\"cohorte-" + DateTimeFormatter.ISO_LOCAL_DATE.format(java.time.LocalDate.now(ZoneOffset.UTC))
+    private static String attachment(String extension, ZoneId zone) {
+        return "attachment; filename=\"cohorte-" + DateTimeFormatter.ISO_LOCAL_DATE.format(Now.today(zone))
                 + "." + extension + "\"";
     }
 }

@@ -19,8 +19,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,12 +30,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.innovadores.audit.AuditLog;
 import org.innovadores.participants.Sessions;
 import org.innovadores.participants.SignedIn;
-import org.innovadores.program.CourseProgram;
 import org.innovadores.program.CourseProgram.Visit;
+import org.innovadores.program.CourseProgram;
+import org.innovadores.program.CourseZone;
 import org.innovadores.program.ModuleContent;
 import org.innovadores.program.Program;
 import org.innovadores.program.ProgramDocument;
 import org.innovadores.runtime.DataDirectory;
+import org.innovadores.runtime.Now;
 import org.innovadores.runtime.Sql;
 import org.innovadores.web.ClientError;
 import org.innovadores.web.Ids;
@@ -72,6 +72,9 @@ public class ContinuityResource {
 
     @Inject
     Courses sources;
+
+    @Inject
+    CourseZone zones;
 
     @Inject
     org.innovadores.program.Programs programs;
@@ -134,7 +137,7 @@ public class ContinuityResource {
         StreamingOutput body = out -> writer.write(program, files, out);
         audit.record(visit.session().subject(), "program.exported", program.id() + (files ? " with recordings" : ""));
         return Response.ok(body, "application/zip").header("Content-Disposition", "attachment; filename=\"programa-"
-                + LocalDate.now(ZoneOffset.UTC) + ".zip\"").build();
+                + Now.today(zones.of(program)) + ".zip\"").build();
     }
 
     @POST
@@ -223,7 +226,7 @@ public class ContinuityResource {
         Program program = visit.requireProgram();
         StreamingOutput body = out -> cartridge.write(program, out);
         return Response.ok(body, "application/zip").header("Content-Disposition", "attachment; filename=\"programa-"
-                + LocalDate.now(ZoneOffset.UTC) + ".imscc\"").build();
+                + Now.today(zones.of(program)) + ".imscc\"").build();
     }
 
     static ModuleContent undated(ModuleContent content) {

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +27,7 @@ import org.innovadores.recordings.MediaAsset;
 import org.innovadores.recordings.MediaAssets;
 import org.innovadores.recordings.MediaKind;
 import org.innovadores.recordings.MediaStore;
+import org.innovadores.runtime.Now;
 
 /**
  * Applies a checked package to a course's program: each module becomes a new revision (its history
@@ -114,7 +114,7 @@ public class PackageImport {
                 }
                 media.insert(new MediaAsset(id, program.id(), r.module(), r.workshop(), MediaKind.valueOf(r.kind()), r.title(), r.language(),
                         r.linkUrl(), r.fileName(), r.contentType(), r.size(), r.sha256(), r.durationSeconds(), r.chapters(),
-                        author.subject(), Instant.now()));
+                        author.subject(), Now.instant()));
                 ids.add(id);
                 recordings++;
             }

@@ -8,7 +8,6 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import org.innovadores.exercises.Templates;
 import org.innovadores.program.Author;
 import org.innovadores.program.Program;
 import org.innovadores.program.Programs;
+import org.innovadores.runtime.Now;
 import org.innovadores.teams.Team;
 import org.innovadores.teams.Teams;
 
@@ -95,7 +95,7 @@ public class DemoCourse {
             made.add(team);
             t.getJsonArray("mentors").getValuesAs(jakarta.json.JsonString.class).forEach(m -> teams.assignMentor(team, m.getString()));
             for (JsonObject entry : t.getJsonArray("log").getValuesAs(JsonObject.class)) {
-                teams.log(team, LocalDate.now().minusDays(entry.getInt("daysAgo")), entry.getString("attended"),
+                teams.log(team, Now.today(org.innovadores.program.CourseZone.DEFAULT).minusDays(entry.getInt("daysAgo")), entry.getString("attended"),
                         entry.getString("notes"), entry.getString("agreements"), entry.getString("nextSteps"), entry.getString("author"));
             }
         }

@@ -8,12 +8,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.innovadores.runtime.Now;
 import org.innovadores.runtime.Sql;
 
 /**
@@ -51,7 +51,7 @@ public class Exercises {
     public Exercise start(UUID team, String moduleKey, Templates.Version template, String title, String author, String authorName) {
         UUID id = UUID.randomUUID();
         Map<String, JsonValue> values = FieldValues.empty(template.definition());
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Now.utc();
         update("INSERT INTO exercise (id, team_id, module_key, template_key, template_id, title, status, field_values, version, "
                         + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, 'DRAFT', ?, 1, ?, ?)", id, team, moduleKey,
                 template.definition().key(), template.id(), title, FieldValues.write(values), now, now);
@@ -99,15 +99,15 @@ public class Exercises {
         if (!merged.changed().isEmpty()) {
             int next = current.version() + 1;
             update("UPDATE exercise SET field_values = ?, version = ?, updated_at = ? WHERE id = ?", FieldValues.write(merged.values()),
-                    next, OffsetDateTime.now(ZoneOffset.UTC), id);
+                    next, Now.utc(), id);
             revision(id, next, merged.values(), current.status(), merged.changed(), author, authorName);
             saved = new Exercise(id, team, current.moduleKey(), current.templateKey(), current.templateId(), current.title(),
-                    current.status(), merged.values(), next, Instant.now());
+                    current.status(), merged.values(), next, Now.instant());
         }
         for (Merge.Conflict conflict : merged.conflicts()) {
             update("INSERT INTO exercise_conflict (id, exercise_id, field_key, proposed, author, author_name, created_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), id, conflict.field(), conflict.proposed().toString(), author,
-                    authorName, OffsetDateTime.now(ZoneOffset.UTC));
+                    authorName, Now.utc());
         }
         return new Saved(saved, merged.changed(), merged.conflicts());
     }
@@ -134,10 +134,10 @@ public class Exercises {
             values.put(open.field(), open.proposed());
             int next = current.version() + 1;
             update("UPDATE exercise SET field_values = ?, version = ?, updated_at = ? WHERE id = ?", FieldValues.write(values), next,
-                    OffsetDateTime.now(ZoneOffset.UTC), exercise);
+                    Now.utc(), exercise);
             revision(exercise, next, values, current.status(), List.of(open.field()), author, authorName);
         }
-        update("UPDATE exercise_conflict SET resolved_at = ?, resolved_by = ? WHERE id = ?", OffsetDateTime.now(ZoneOffset.UTC),
+        update("UPDATE exercise_conflict SET resolved_at = ?, resolved_by = ? WHERE id = ?", Now.utc(),
                 author, conflict);
     }
 
@@ -150,7 +150,7 @@ public class Exercises {
         old.values().forEach((k, v) -> { if (!Merge.same(v, current.values().get(k))) changed.add(k); });
         int next = current.version() + 1;
         update("UPDATE exercise SET field_values = ?, version = ?, updated_at = ? WHERE id = ?", FieldValues.write(old.values()), next,
-                OffsetDateTime.now(ZoneOffset.UTC), exercise);
+                Now.utc(), exercise);
         revision(exercise, next, old.values(), current.status(), changed, author, authorName);
         return find(team, exercise).orElseThrow();
     }
@@ -161,7 +161,7 @@ public class Exercises {
                 .stream().findFirst().orElseThrow();
         int next = current.version() + 1;
         update("UPDATE exercise SET status = ?, version = ?, updated_at = ? WHERE id = ?", status.name(), next,
-                OffsetDateTime.now(ZoneOffset.UTC), exercise);
+                Now.utc(), exercise);
         revision(exercise, next, current.values(), status, List.of("status"), author, authorName);
     }
 
@@ -191,11 +191,11 @@ public class Exercises {
     public void comment(UUID exercise, String field, UUID parent, String body, String author, String authorName) {
         update("INSERT INTO exercise_comment (id, exercise_id, field_key, parent_id, body, author, author_name, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), exercise, field, parent, body, author, authorName,
-                OffsetDateTime.now(ZoneOffset.UTC));
+                Now.utc());
     }
 
     public void resolveComment(UUID exercise, UUID comment) {
-        update("UPDATE exercise_comment SET resolved_at = ? WHERE id = ? AND exercise_id = ?", OffsetDateTime.now(ZoneOffset.UTC),
+        update("UPDATE exercise_comment SET resolved_at = ? WHERE id = ? AND exercise_id = ?", Now.utc(),
                 comment, exercise);
     }
 
@@ -214,7 +214,7 @@ public class Exercises {
                           String author, String authorName) {
         update("INSERT INTO exercise_revision (exercise_id, version, field_values, status, changed, author, author_name, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", exercise, version, FieldValues.write(values), status.name(),
-                String.join(",", changed), author, authorName, OffsetDateTime.now(ZoneOffset.UTC));
+                String.join(",", changed), author, authorName, Now.utc());
     }
 
     private static Revision revision(ResultSet row) throws SQLException {

@@ -2,14 +2,13 @@ package org.innovadores.exercises;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.innovadores.program.Documents;
+import org.innovadores.runtime.Now;
 import org.innovadores.runtime.Sql;
 
 /**
@@ -113,7 +112,7 @@ public class Templates {
         String json = Documents.write(definition);
         db.update("INSERT INTO template_version (id, program_id, template_key, version, definition, created_by, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?)", version.id(), program, definition.key(), next, json, author,
-                OffsetDateTime.now(ZoneOffset.UTC));
+                Now.utc());
         byId.put(version.id(), version, json.length());
         return version;
     }

@@ -4,13 +4,13 @@ import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.innovadores.lti.NamesRoles;
 import org.innovadores.lti.ServiceTokens;
 import org.innovadores.participants.Role;
+import org.innovadores.runtime.Now;
 import org.innovadores.runtime.Sql;
 import org.innovadores.teams.Teams;
 
@@ -42,7 +42,7 @@ public class Roster {
                 .orElseThrow(() -> new ServiceTokens.Unavailable(404, "no roster service for this course"));
         if (course.memberships() == null) throw new ServiceTokens.Unavailable(404, "no roster service for this course");
         List<NamesRoles.Member> members = nrps.members(course.platform(), course.memberships());
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Now.utc();
         for (NamesRoles.Member member : members) {
             String role = Role.fromLti(member.roles()).name();
             if (db.update("UPDATE roster_member SET name = ?, email = ?, role = ?, status = ?, refreshed_at = ? WHERE program_id = ? "

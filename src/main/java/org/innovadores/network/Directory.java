@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import org.innovadores.runtime.Now;
 import org.innovadores.runtime.Sql;
 
 /** The directory's entries of one deployment. */
@@ -48,7 +49,7 @@ public class Directory {
 
     public void save(UUID deployment, Entry entry) {
         Object[] values = {entry.name(), entry.institution(), entry.challenge(), entry.skills(), entry.contact(), entry.showInstitution(),
-                entry.showChallenge(), entry.showSkills(), entry.showContact(), entry.cohort(), Instant.now().atOffset(ZoneOffset.UTC)};
+                entry.showChallenge(), entry.showSkills(), entry.showContact(), entry.cohort(), Now.instant().atOffset(ZoneOffset.UTC)};
         int updated = db.update("UPDATE network_profile SET name = ?, institution = ?, challenge = ?, skills = ?, contact = ?, "
                 + "show_institution = ?, show_challenge = ?, show_skills = ?, show_contact = ?, cohort = ?, updated_at = ? "
                 + "WHERE deployment_id = ? AND subject = ?", append(values, deployment, entry.subject()));

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.innovadores.exercises.Exercise;
 import org.innovadores.program.Documents;
+import org.innovadores.runtime.Now;
 import org.innovadores.runtime.Sql;
 import org.innovadores.teams.Team;
 
@@ -54,7 +55,7 @@ public class Gallery {
                 + "team_name, institution, challenge, field_values, proposed_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, deployment, team.programId(), team.id(), exercise.id(), exercise.templateId(), exercise.templateKey(), exercise.title(),
                 team.name(), team.institutions() == null ? "" : team.institutions(), team.challenge() == null ? "" : team.challenge(),
-                Documents.write(exercise.values()), subject, Instant.now().atOffset(ZoneOffset.UTC));
+                Documents.write(exercise.values()), subject, Now.instant().atOffset(ZoneOffset.UTC));
         consent(team.id(), id, subject, members);
     }
 
@@ -75,7 +76,7 @@ public class Gallery {
                 + "team_name, institution, challenge, field_values, proposed_by, created_at, kind) VALUES (?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 id, deployment, team.programId(), team.id(), team.id(), PORTFOLIO, title, team.name(),
                 team.institutions() == null ? "" : team.institutions(), team.challenge() == null ? "" : team.challenge(),
-                parts.build().toString(), subject, Instant.now().atOffset(ZoneOffset.UTC), "PORTFOLIO");
+                parts.build().toString(), subject, Now.instant().atOffset(ZoneOffset.UTC), "PORTFOLIO");
         consent(team.id(), id, subject, members);
     }
 
@@ -85,12 +86,12 @@ public class Gallery {
         if (found.isEmpty() || !members.contains(subject)) return;
         if (!found.get().consents().contains(subject)) {
             db.update("INSERT INTO network_consent (publication_id, subject, consented_at) VALUES (?, ?, ?)", publication, subject,
-                    Instant.now().atOffset(ZoneOffset.UTC));
+                    Now.instant().atOffset(ZoneOffset.UTC));
         }
         Publication now = find(team, publication).orElseThrow();
         if (!now.published() && now.consents().containsAll(members)) {
             db.update("UPDATE network_publication SET published_at = ? WHERE id = ? AND published_at IS NULL",
-                    Instant.now().atOffset(ZoneOffset.UTC), publication);
+                    Now.instant().atOffset(ZoneOffset.UTC), publication);
         }
     }
 

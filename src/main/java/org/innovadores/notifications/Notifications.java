@@ -9,7 +9,6 @@ import java.io.StringReader;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
@@ -21,6 +20,7 @@ import org.innovadores.participants.Inbox;
 import org.innovadores.participants.ToolSession;
 import org.innovadores.program.CourseVisited;
 import org.innovadores.program.Program;
+import org.innovadores.runtime.Now;
 import org.innovadores.runtime.Sql;
 
 /**
@@ -53,7 +53,7 @@ public class Notifications implements Inbox {
     /** Notices to several people at once (the author of the event is never among them). */
     public void notify(Program program, Collection<String> subjects, Kind kind, String actor, String about, String detail, String link,
                        String onceKey) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Now.utc();
         String mailStatus = mail.enabled() ? "WAITING" : "NONE";
         for (String subject : subjects.stream().distinct().toList()) {
             String text = detail == null ? null : detail.length() > 5000 ? detail.substring(0, 4999) + "…" : detail;
@@ -95,13 +95,13 @@ public class Notifications implements Inbox {
 
     public void markAllRead(Program program, String subject) {
         db.update("UPDATE notification SET read_at = ? WHERE program_id = ? AND subject = ? AND read_at IS NULL",
-                OffsetDateTime.now(ZoneOffset.UTC), program.id(), subject);
+                Now.utc(), program.id(), subject);
     }
 
     /** One notice of this person, marked read: the one they followed. */
     public Optional<Notice> open(Program program, String subject, UUID id) {
         db.update("UPDATE notification SET read_at = ? WHERE id = ? AND program_id = ? AND subject = ? AND read_at IS NULL",
-                OffsetDateTime.now(ZoneOffset.UTC), id, program.id(), subject);
+                Now.utc(), id, program.id(), subject);
         List<Notice> found = new ArrayList<>();
         db.query(SELECT + "WHERE id = ? AND program_id = ? AND subject = ?", row -> found.add(notice(row)), id, program.id(), subject);
         return found.stream().findFirst();

@@ -8,9 +8,8 @@ import jakarta.ejb.Timeout;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
-import java.time.Duration;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -25,11 +24,13 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.innovadores.program.CourseZone;
 import org.innovadores.program.ModuleContent;
 import org.innovadores.program.Program;
 import org.innovadores.program.ProgramModule;
 import org.innovadores.program.Programs;
+import org.innovadores.runtime.Now;
 import org.innovadores.runtime.Sql;
 
 /**
@@ -81,7 +82,7 @@ public class Reminders {
     @Timeout
     void tick() {
         try {
-            runAt(ZonedDateTime.now());
+            runAt(Now.in(java.time.ZoneOffset.UTC));
         } catch (RuntimeException | Error failure) {
             LOG.log(Level.WARNING, "Reminders paused until the next round: " + failure);
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.innovadores.runtime.Now;
 import org.innovadores.runtime.Sql;
 
 /** A selected pilot followed: milestones, expenses against the budget, indicators and their measures, go / no-go. */
@@ -75,7 +76,7 @@ public class FollowUp {
 
     public void milestone(UUID proposal, String title, LocalDate due) {
         db.update("INSERT INTO pilot_milestone (id, proposal_id, title, due_on, created_at) VALUES (?, ?, ?, ?, ?)", UUID.randomUUID(),
-                proposal, title, due, Instant.now().atOffset(ZoneOffset.UTC));
+                proposal, title, due, Now.instant().atOffset(ZoneOffset.UTC));
     }
 
     /** Marks a milestone of this pilot done (or not); another pilot's milestone is not touched. */
@@ -85,12 +86,12 @@ public class FollowUp {
 
     public void expense(UUID proposal, LocalDate on, BigDecimal amount, String note, String author) {
         db.update("INSERT INTO pilot_expense (id, proposal_id, spent_on, amount, note, recorded_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                UUID.randomUUID(), proposal, on, amount, note, author, Instant.now().atOffset(ZoneOffset.UTC));
+                UUID.randomUUID(), proposal, on, amount, note, author, Now.instant().atOffset(ZoneOffset.UTC));
     }
 
     public void indicator(UUID proposal, String name, BigDecimal baseline, BigDecimal target) {
         db.update("INSERT INTO pilot_indicator (id, proposal_id, name, baseline, target, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                UUID.randomUUID(), proposal, name, baseline, target, Instant.now().atOffset(ZoneOffset.UTC));
+                UUID.randomUUID(), proposal, name, baseline, target, Now.instant().atOffset(ZoneOffset.UTC));
     }
 
     /** A measured value of an indicator of this pilot; false when the indicator is another pilot's. */
@@ -99,12 +100,12 @@ public class FollowUp {
         db.query("SELECT id FROM pilot_indicator WHERE id = ? AND proposal_id = ?", row -> own.add(Sql.uuid(row, 1)), indicator, proposal);
         if (own.isEmpty()) return false;
         db.update("INSERT INTO pilot_measure (id, indicator_id, measured_on, measured, created_at) VALUES (?, ?, ?, ?, ?)",
-                UUID.randomUUID(), indicator, on, value, Instant.now().atOffset(ZoneOffset.UTC));
+                UUID.randomUUID(), indicator, on, value, Now.instant().atOffset(ZoneOffset.UTC));
         return true;
     }
 
     public void decide(UUID proposal, String decision, String reason, String author) {
         db.update("UPDATE pilot_proposal SET go_decision = ?, go_reason = ?, go_at = ?, go_by = ? WHERE id = ?", decision, reason,
-                Instant.now().atOffset(ZoneOffset.UTC), author, proposal);
+                Now.instant().atOffset(ZoneOffset.UTC), author, proposal);
     }
 }

@@ -22,10 +22,11 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.innovadores.participants.Sessions;
 import org.innovadores.participants.SignedIn;
-import org.innovadores.program.CourseProgram;
 import org.innovadores.program.CourseProgram.Visit;
+import org.innovadores.program.CourseProgram;
 import org.innovadores.program.CourseZone;
 import org.innovadores.program.Program;
+import org.innovadores.runtime.Now;
 import org.innovadores.teams.Team;
 import org.innovadores.teams.Teams;
 import org.innovadores.web.ClientError;
@@ -180,7 +181,7 @@ public class FollowUpResource {
         List<String> suggested = plan.lines().filter(l -> l.startsWith("- ")).map(l -> l.substring(2).strip()).distinct().limit(20).toList();
         return pages.render("pilots/pilot.jte", new View(page, seat.call(), seat.proposal(), followUp.of(seat.proposal().id()), seat.canEdit(),
                 seat.visit().canAuthor(), suggested, problems, sessions.csrf(seat.visit().session()),
-                LocalDate.now(zones.of(seat.program()))));
+                Now.today(zones.of(seat.program()))));
     }
 
     /** A selected pilot of a call of this course: its team and instructors change it, its mentors read it. */

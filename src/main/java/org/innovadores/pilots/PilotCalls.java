@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.innovadores.runtime.Now;
 import org.innovadores.runtime.Sql;
 
 /** The calls, proposals and reviews of a course, in its database. */
@@ -36,7 +37,7 @@ public class PilotCalls {
     public PilotCall.Call open(UUID program, String title, int pilots, BigDecimal budget, String currency, Instant deadline,
                                List<PilotCall.Criterion> criteria, List<String> evaluators, String author) {
         UUID id = UUID.randomUUID();
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         db.update("INSERT INTO pilot_call (id, program_id, title, pilots, budget, currency, deadline, criteria, created_by, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, program, title, pilots, budget, currency, utc(deadline),
                 JSON.toJson(criteria), author, utc(now));
@@ -65,7 +66,7 @@ public class PilotCalls {
 
     /** Writes the team's proposal, or replaces it while the call is open; false when the call has closed meanwhile. */
     public boolean propose(PilotCall.Call call, UUID team, Map<String, String> sections, String author) {
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         if (!call.open(now)) return false;
         String json = JSON.toJson(sections);
         int changed = db.update("UPDATE pilot_proposal SET sections = ?, submitted_by = ?, submitted_at = ? WHERE call_id = ? AND team_id = ?",
@@ -90,7 +91,7 @@ public class PilotCalls {
     public void review(PilotCall.Proposal proposal, String evaluator, Map<String, PilotCall.Score> scores, String conflict) {
         try {
             db.update("INSERT INTO pilot_review (proposal_id, evaluator, scores, conflict, submitted_at) VALUES (?, ?, ?, ?, ?)",
-                    proposal.id(), evaluator, scores == null ? null : JSON.toJson(scores), conflict, utc(Instant.now()));
+                    proposal.id(), evaluator, scores == null ? null : JSON.toJson(scores), conflict, utc(Now.instant()));
         } catch (IllegalStateException duplicate) {
             if (reviews(List.of(proposal)).stream().anyMatch(r -> r.evaluator().equals(evaluator))) throw new AlreadyReviewed();
             throw duplicate;
@@ -109,7 +110,7 @@ public class PilotCalls {
 
     /** Closes an open call now (every team has proposed, or the date must move up); proposals are refused from then on. */
     public boolean close(PilotCall.Call call) {
-        Instant now = Instant.now();
+        Instant now = Now.instant();
         return db.update("UPDATE pilot_call SET deadline = ? WHERE id = ? AND deadline > ? AND decided_at IS NULL", utc(now), call.id(),
                 utc(now)) == 1;
     }
@@ -117,7 +118,7 @@ public class PilotCalls {
     /** The decision: which proposals get a pilot, why, and each team's feedback. Once only. */
     public boolean decide(PilotCall.Call call, List<UUID> selected, String rationale, Map<UUID, String> feedback, String author) {
         int decided = db.update("UPDATE pilot_call SET decided_at = ?, decided_by = ?, rationale = ? WHERE id = ? AND decided_at IS NULL",
-                utc(Instant.now()), author, rationale, call.id());
+                utc(Now.instant()), author, rationale, call.id());
         if (decided == 0) return false;
         for (PilotCall.Proposal p : proposals(call)) {
             db.update("UPDATE pilot_proposal SET selected = ?, feedback = ? WHERE id = ?", selected.contains(p.id()),

@@ -28,10 +28,11 @@ import org.innovadores.notifications.Notifications;
 import org.innovadores.participants.Role;
 import org.innovadores.participants.Sessions;
 import org.innovadores.participants.SignedIn;
-import org.innovadores.program.CourseProgram;
 import org.innovadores.program.CourseProgram.Visit;
+import org.innovadores.program.CourseProgram;
 import org.innovadores.program.CourseZone;
 import org.innovadores.program.Program;
+import org.innovadores.runtime.Now;
 import org.innovadores.teams.Team;
 import org.innovadores.teams.Teams;
 import org.innovadores.web.ClientError;
@@ -171,7 +172,7 @@ public class PilotsResource {
         try {
             deadline = java.time.LocalDate.parse(text(form.getFirst("date"), 10)).atTime(java.time.LocalTime.parse(text(form.getFirst("time"), 5)))
                     .atZone(zone).toInstant();
-            if (!deadline.isAfter(Instant.now())) problems.add(t.get("pilots.error.past"));
+            if (!deadline.isAfter(Now.instant())) problems.add(t.get("pilots.error.past"));
         } catch (java.time.format.DateTimeParseException e) {
             problems.add(t.get("pilots.error.deadline"));
         }
@@ -236,7 +237,7 @@ public class PilotsResource {
             sections.put(s, value == null ? "" : value.strip());
             if (sections.get(s).isBlank()) problems.add(t.format("pilots.error.section", t.get("pilots.section." + s)));
         }
-        if (!call.open(Instant.now())) {
+        if (!call.open(Now.instant())) {
             return Response.status(Response.Status.CONFLICT).entity(render(visit, call, sections, List.of(t.get("pilots.error.closed")))).build();
         }
         if (!problems.isEmpty()) return Response.status(Response.Status.BAD_REQUEST).entity(render(visit, call, sections, problems)).build();
@@ -259,7 +260,7 @@ public class PilotsResource {
         PilotCall.Call call = find(visit, id);
         String subject = visit.session().subject();
         if (!call.evaluators().contains(subject)) throw ClientError.forbidden("pilots.error.notEvaluator");
-        if (call.open(Instant.now())) throw ClientError.conflict("pilots.error.notYet");
+        if (call.open(Now.instant())) throw ClientError.conflict("pilots.error.notYet");
         PilotCall.Proposal proposal = calls.proposals(call).stream().filter(p -> p.id().toString().equals(proposalId)).findFirst()
                 .orElseThrow(() -> ClientError.notFound("error.notFound"));
         if (call.decided()) throw ClientError.conflict("pilots.error.decided");
@@ -312,7 +313,7 @@ public class PilotsResource {
         Visit visit = courses.visitForm(form.getFirst("s"), form.getFirst("csrf"), headers);
         if (!visit.canAuthor()) throw ClientError.forbidden("pilots.error.notInstructor");
         PilotCall.Call call = find(visit, id);
-        if (call.open(Instant.now())) throw ClientError.conflict("pilots.error.notYet");
+        if (call.open(Now.instant())) throw ClientError.conflict("pilots.error.notYet");
         Texts t = signedIn.texts(visit.session());
         List<PilotCall.Proposal> proposals = calls.proposals(call);
         List<UUID> selected = proposals.stream().map(PilotCall.Proposal::id).filter(p -> form.containsKey("select." + p)).toList();
@@ -346,7 +347,7 @@ public class PilotsResource {
         Map<String, String> draft = typed != null ? typed
                 : mine.map(PilotCall.Proposal::sections).orElseGet(() -> myTeam.map(t -> drafts.of(program, t.id(), page.t().lang())).orElse(Map.of()));
         List<ProposalRow> toReview = new ArrayList<>();
-        if (call.evaluators().contains(subject) && !call.open(Instant.now())) {
+        if (call.evaluators().contains(subject) && !call.open(Now.instant())) {
             for (PilotCall.Proposal p : proposals) {
                 Optional<PilotCall.Review> own = reviews.stream().filter(r -> r.proposal().equals(p.id()) && r.evaluator().equals(subject)).findFirst();
                 String state = mentors(program, p.teamId(), subject) ? "mentor" : own.map(r -> r.conflict() != null ? "conflict" : "done").orElse("todo");
@@ -357,12 +358,12 @@ public class PilotsResource {
             }
         }
         boolean reviewedAll = toReview.stream().noneMatch(r -> r.state().equals("todo"));
-        boolean showRanking = visit.canAuthor() && !call.open(Instant.now()) && (!call.evaluators().contains(subject) || reviewedAll);
+        boolean showRanking = visit.canAuthor() && !call.open(Now.instant()) && (!call.evaluators().contains(subject) || reviewedAll);
         Map<String, String> names = new LinkedHashMap<>();
         teams.people(program.id()).forEach(p -> names.put(p.subject(), p.name() == null ? p.subject() : p.name()));
         return pages.render("pilots/call.jte", new CallPage(page, visit, call, zones.of(program), myTeam, mine, draft, toReview,
                 showRanking || call.decided() ? Ranking.of(call, proposals, reviews) : List.of(), showRanking, names, problems,
-                sessions.csrf(visit.session()), Instant.now()));
+                sessions.csrf(visit.session()), Now.instant()));
     }
 
     /** The call, if the person may open it: instructors, its evaluators, and participants in a team. */

@@ -2,7 +2,6 @@ package org.innovadores.portfolio;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import org.innovadores.pilots.PilotCalls;
 import org.innovadores.program.Program;
 import org.innovadores.program.ProgramModule;
 import org.innovadores.program.Programs;
+import org.innovadores.runtime.Now;
 import org.innovadores.teams.Team;
 import org.innovadores.teams.TeamWork;
 import org.innovadores.teams.Teams;
@@ -63,6 +63,6 @@ public class Portfolios {
             }
         }
         return new Portfolio(team, program.title().text(lang), course, members, mentors, exercises,
-                work.of(program, team.id(), lang).chain(), teams.log(team), pilots, Instant.now());
+                work.of(program, team.id(), lang).chain(), teams.log(team), pilots, Now.instant());
     }
 }

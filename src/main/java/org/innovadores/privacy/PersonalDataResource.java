@@ -12,12 +12,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.innovadores.participants.SignedIn;
 import org.innovadores.participants.ToolSession;
+import org.innovadores.runtime.Now;
 import org.innovadores.web.Page;
 import org.innovadores.web.Pages;
 
@@ -84,7 +84,7 @@ public class PersonalDataResource {
             }
             sections.add(section.key(), rows);
         }
-        String body = Json.createObjectBuilder().add("format", "innovadores-personal-data/1").add("made_at", Instant.now().toString())
+        String body = Json.createObjectBuilder().add("format", "innovadores-personal-data/1").add("made_at", Now.instant().toString())
                 .add("lms_user_id", session.subject()).add("sections", sections).build().toString();
         String file = signedIn.texts(session).get("privacy.file");
         return Response.ok(body, "application/json;charset=UTF-8").header("Content-Disposition", "attachment; filename=\"" + file + ".json\"")

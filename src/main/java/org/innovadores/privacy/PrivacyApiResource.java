@@ -12,12 +12,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.innovadores.admin.AdminToken;
 import org.innovadores.lti.Platform;
 import org.innovadores.lti.PlatformRegistry;
+import org.innovadores.runtime.Now;
 import org.innovadores.web.ClientError;
 
 /** Erasure and retention for the operator's automation, with the admin token. */
@@ -65,7 +65,7 @@ public class PrivacyApiResource {
         int keep = days == null ? retention.days() : days;
         if (days != null && days < 1) throw ClientError.badRequest("error.badRequest");
         if (keep == 0) throw new ClientError(Response.Status.CONFLICT, "privacy.retentionOff");
-        return Json.createObjectBuilder().add("erased", retention.run(Instant.now().minus(Duration.ofDays(keep)))).build();
+        return Json.createObjectBuilder().add("erased", retention.run(Now.instant().minus(Duration.ofDays(keep)))).build();
     }
 
     private void authorize(String authorization) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.innovadores.runtime.Now;
 import org.innovadores.runtime.Sql;
 
 /**
@@ -43,7 +44,7 @@ public class Retention {
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     void nightly() {
         if (days() == 0) return;
-        int erased = run(Instant.now().minus(Duration.ofDays(days())));
+        int erased = run(Now.instant().minus(Duration.ofDays(days())));
         if (erased > 0) LOG.info(() -> "Retention erased " + erased + " people inactive for more than " + days() + " days");
     }
 

@@ -5,8 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
+import org.innovadores.runtime.Now;
 
 /** A file attached to a module's content (an image, a PDF, a document), stored under the media folder. */
 @Entity
@@ -41,7 +41,7 @@ public class Attachment {
         this.size = size;
         this.sha256 = sha256;
         this.createdBy = createdBy;
-        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.createdAt = Now.utc();
     }
 
     public UUID id() { return id; }

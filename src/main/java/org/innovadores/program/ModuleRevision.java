@@ -8,8 +8,8 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
+import org.innovadores.runtime.Now;
 
 /** A module as it was after one save: the whole document, its status, who saved it and when. */
 @Entity
@@ -51,7 +51,7 @@ public class ModuleRevision {
         this.author = author;
         this.authorName = authorName;
         this.note = note;
-        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.createdAt = Now.utc();
     }
 
     public UUID moduleId() { return moduleId; }

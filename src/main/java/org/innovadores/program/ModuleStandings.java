@@ -65,7 +65,7 @@ public class ModuleStandings {
         if (listed.progress() == null) return; // never opened: nothing to report yet
         Completion completion = of(listed, media.watched(program, subject), teams.handedIn(program, subject));
         String state = completion.complete() ? COMPLETED : IN_PROGRESS;
-        java.time.OffsetDateTime completedAt = completion.complete() ? java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC) : null;
+        java.time.OffsetDateTime completedAt = completion.complete() ? org.innovadores.runtime.Now.utc() : null;
         if (db.update("UPDATE module_progress SET reported_state = ?, completed_at = ? WHERE module_id = ? AND subject = ? "
                 + "AND (reported_state IS NULL OR reported_state <> ?)", state, completedAt, listed.module().id(), subject, state) == 0) {
             return;

@@ -5,8 +5,8 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
+import org.innovadores.runtime.Now;
 
 /**
  * A program: the default one (no deployment, no context), or the copy a course follows. One per
@@ -47,7 +47,7 @@ public class Program {
         this.titleEn = title.en();
         this.source = source;
         this.createdBy = createdBy;
-        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.createdAt = Now.utc();
     }
 
     public UUID id() { return id; }

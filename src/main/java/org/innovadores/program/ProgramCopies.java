@@ -31,7 +31,7 @@ public class ProgramCopies {
             em.createNativeQuery("INSERT INTO program (id, deployment_id, context_id, title_es, title_en, source, "
                             + "created_at, created_by) VALUES (?, NULL, NULL, ?, ?, ?, ?, ?)")
                     .setParameter(1, id).setParameter(2, document.title().es()).setParameter(3, document.title().en())
-                    .setParameter(4, source).setParameter(5, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC))
+                    .setParameter(4, source).setParameter(5, org.innovadores.runtime.Now.utc())
                     .setParameter(6, author.subject()).executeUpdate();
         }
         em.flush();

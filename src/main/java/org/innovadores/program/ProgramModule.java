@@ -8,8 +8,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
+import org.innovadores.runtime.Now;
 
 /**
  * A module of a program: where it sits, whether participants see it, and its content document at
@@ -84,7 +84,7 @@ public class ProgramModule {
         this.content = Documents.write(newContent);
         this.parsed = newContent;
         this.revision++;
-        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.updatedAt = Now.utc();
         this.updatedBy = author;
         return revision;
     }
@@ -92,7 +92,7 @@ public class ProgramModule {
     int changeStatus(Status newStatus, String author) {
         this.status = newStatus.name();
         this.revision++;
-        this.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.updatedAt = Now.utc();
         this.updatedBy = author;
         return revision;
     }

@@ -195,7 +195,7 @@ public class ProgramResource {
 
     /** The next three dated workshops, today's included, by when they start in the course's time zone. */
     private static List<Upcoming> upcoming(List<ModuleRow> rows, Page page, java.time.ZoneId zone) {
-        java.time.LocalDate today = java.time.LocalDate.now(zone);
+        java.time.LocalDate today = org.innovadores.runtime.Now.today(zone);
         List<Upcoming> upcoming = new ArrayList<>();
         for (ModuleRow row : rows) {
             if (!row.module().published()) continue;

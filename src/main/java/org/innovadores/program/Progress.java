@@ -5,8 +5,8 @@ import jakarta.inject.Inject;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.UUID;
+import org.innovadores.runtime.Now;
 import org.innovadores.runtime.Sql;
 
 /**
@@ -26,14 +26,14 @@ public class Progress {
 
 
     public void visited(ProgramModule module, String subject) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Now.utc();
         if (update("UPDATE module_progress SET last_visit_at = ? WHERE module_id = ? AND subject = ?", now, module.id(), subject) == 0) {
             insert(module.id(), subject, now, null);
         }
     }
 
     public void contentRead(ProgramModule module, String subject) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Now.utc();
         if (update("UPDATE module_progress SET content_read_at = COALESCE(content_read_at, ?), last_visit_at = ? "
                 + "WHERE module_id = ? AND subject = ?", now, now, module.id(), subject) == 0) {
             insert(module.id(), subject, now, now);

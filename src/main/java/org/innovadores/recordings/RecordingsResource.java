@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,12 +26,13 @@ import org.innovadores.audit.AuditLog;
 import org.innovadores.participants.Sessions;
 import org.innovadores.participants.SignedIn;
 import org.innovadores.participants.ToolSession;
-import org.innovadores.program.CourseProgram;
 import org.innovadores.program.CourseProgram.Visit;
+import org.innovadores.program.CourseProgram;
 import org.innovadores.program.ModuleContent;
 import org.innovadores.program.Program;
 import org.innovadores.program.ProgramModule;
 import org.innovadores.program.Programs;
+import org.innovadores.runtime.Now;
 import org.innovadores.web.ClientError;
 import org.innovadores.web.Ids;
 import org.innovadores.web.Page;
@@ -152,7 +152,7 @@ public class RecordingsResource {
         if (Links.valid(url).isEmpty()) throw ClientError.badRequest("recordings.error.url");
         MediaAsset asset = new MediaAsset(UUID.randomUUID(), target.program().id(), target.module().key(), target.workshopKey(),
                 kind, title(title, url), null, url.strip(), null, null, null, null, null, null, visit.session().subject(),
-                Instant.now());
+                Now.instant());
         assets.insert(asset);
         audit.record(visit.session().subject(), "recording.linked", asset.id() + " " + url.strip());
         return back(visit.session(), target, "linked");

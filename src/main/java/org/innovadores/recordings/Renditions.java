@@ -16,8 +16,6 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -26,6 +24,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.innovadores.runtime.Ffmpeg;
 import org.innovadores.runtime.Jobs;
+import org.innovadores.runtime.Now;
 import org.innovadores.runtime.Sql;
 
 /**
@@ -170,7 +169,7 @@ public class Renditions {
                 Path target = file(asset.id(), kind);
                 Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 db.update("INSERT INTO media_rendition (asset_id, kind, content_type, size_bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                        asset.id(), kind.name(), kind.contentType, Files.size(target), sha256(target), OffsetDateTime.now(ZoneOffset.UTC));
+                        asset.id(), kind.name(), kind.contentType, Files.size(target), sha256(target), Now.utc());
             }
             if (asset.durationSeconds() == null && duration > 0) {
                 db.update("UPDATE media_asset SET duration_s = ? WHERE id = ?", duration, asset.id());

@@ -14,9 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -24,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.innovadores.runtime.Now;
 import org.innovadores.runtime.Sql;
 import org.innovadores.web.Ids;
 import org.innovadores.web.StorageFull;
@@ -91,7 +90,7 @@ public class Uploads {
         String tag = language == null && kind == MediaKind.CAPTIONS ? "es" : language;
         Upload upload = new Upload(UUID.randomUUID(), program, moduleKey, workshopKey, kind, title, tag,
                 Ids.fileName(fileName, "grabacion"), size, 0, author);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Now.utc();
         update("INSERT INTO media_upload (id, program_id, module_key, workshop_key, kind, title, language, file_name, size_bytes, "
                         + "received, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
                 upload.id(), program, moduleKey, workshopKey, kind.name(), title, tag, upload.fileName(), size, author, now, now);
@@ -199,7 +198,7 @@ public class Uploads {
         String sha256 = sha256(partial);
         MediaAsset asset = new MediaAsset(UUID.randomUUID(), upload.programId(), upload.moduleKey(), upload.workshopKey(),
                 upload.kind(), upload.title(), upload.language(), null, fileName, type.contentType, size,
-                sha256, null, null, upload.createdBy(), Instant.now());
+                sha256, null, null, upload.createdBy(), Now.instant());
         Files.move(partial, store.file(asset.id()), StandardCopyOption.ATOMIC_MOVE);
         assets.insert(asset);
         update("DELETE FROM media_upload WHERE id = ?", upload.id());
@@ -242,7 +241,7 @@ public class Uploads {
 
     /** Removes uploads nobody has added to for {@code idle}, and their partial files. */
     public int abandon(Duration idle) {
-        OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minus(idle);
+        OffsetDateTime before = Now.utc().minus(idle);
         List<UUID> stale = new ArrayList<>();
         db.query("SELECT id FROM media_upload WHERE updated_at < ?", row -> stale.add(Sql.uuid(row, 1)), before);
         int removed = 0;
@@ -291,20 +290,20 @@ public class Uploads {
     private static final Duration LEASE = Duration.ofSeconds(30);
 
     private boolean claim(UUID id, long offset, String writer) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Now.utc();
         return db.update("UPDATE media_upload SET writer = ?, writer_until = ?, updated_at = ? WHERE id = ? AND received = ? "
                 + "AND (writer IS NULL OR writer_until < ?)", writer, now.plus(LEASE), now, id, offset, now) == 1;
     }
 
     private void renew(UUID id, String writer, long received) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Now.utc();
         update("UPDATE media_upload SET received = ?, writer_until = ?, updated_at = ? WHERE id = ? AND writer = ?",
                 received, now.plus(LEASE), now, id, writer);
     }
 
     private void release(UUID id, String writer, long received) {
         update("UPDATE media_upload SET received = ?, writer = NULL, writer_until = NULL, updated_at = ? WHERE id = ? AND writer = ?",
-                received, OffsetDateTime.now(ZoneOffset.UTC), id, writer);
+                received, Now.utc(), id, writer);
     }
 
     private static String sha256(Path file) throws IOException {

@@ -3,14 +3,14 @@ package org.innovadores.recordings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.innovadores.runtime.Sql;
 import org.innovadores.program.ModuleMedia;
+import org.innovadores.runtime.Now;
+import org.innovadores.runtime.Sql;
 
 /**
  * Where each person stopped in each recording, and how much they have watched. The watched time
@@ -89,7 +89,7 @@ public class WatchProgress {
         double w = Math.max(0, Math.min(watched, d));
         Entry before = read(asset, subject);
         Entry after = new Entry(p, Math.max(w, before == null ? 0 : before.watched()), d);
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Now.utc();
         if (before == null) {
             try {
                 update("INSERT INTO watch_progress (asset_id, subject, position_s, watched_s, duration_s, updated_at) "

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.innovadores.runtime.Now;
 import org.innovadores.runtime.Sql;
 
 /**
@@ -34,7 +35,7 @@ public class Teams {
     /** Self-enrolment as opened: team sizes and until when. */
     public record Enrolment(int minSize, int maxSize, Instant deadline) {
         public boolean open() {
-            return Instant.now().isBefore(deadline);
+            return Now.instant().isBefore(deadline);
         }
     }
 
@@ -44,7 +45,7 @@ public class Teams {
 
 
     public void seen(UUID program, String subject, String name, String role) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = Now.utc();
         if (update("UPDATE course_member SET display_name = ?, role = ?, last_seen = ? WHERE program_id = ? AND subject = ?",
                 name, role, now, program, subject) == 0) {
             try {
@@ -75,7 +76,7 @@ public class Teams {
         Team team = new Team(UUID.randomUUID(), program, name, institutions, challenge, sponsorName, sponsorRole);
         update("INSERT INTO team (id, program_id, name, institutions, challenge, sponsor_name, sponsor_role, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", team.id(), program, name, institutions, challenge, sponsorName, sponsorRole,
-                OffsetDateTime.now(ZoneOffset.UTC));
+                Now.utc());
         return team;
     }
 
@@ -119,7 +120,7 @@ public class Teams {
     public void place(Team team, String subject) {
         update("DELETE FROM team_member WHERE program_id = ? AND subject = ?", team.programId(), subject);
         update("INSERT INTO team_member (program_id, subject, team_id, joined_at) VALUES (?, ?, ?, ?)", team.programId(), subject,
-                team.id(), OffsetDateTime.now(ZoneOffset.UTC));
+                team.id(), Now.utc());
     }
 
     public void remove(UUID program, String subject) {
@@ -134,7 +135,7 @@ public class Teams {
         if (!enrolment.open() || members(team).size() >= enrolment.maxSize()) return false;
         try {
             update("INSERT INTO team_member (program_id, subject, team_id, joined_at) VALUES (?, ?, ?, ?)", team.programId(), subject,
-                    team.id(), OffsetDateTime.now(ZoneOffset.UTC));
+                    team.id(), Now.utc());
         } catch (IllegalStateException alreadyInATeam) {
             return false;
         }
@@ -184,7 +185,7 @@ public class Teams {
     public void log(Team team, LocalDate metOn, String attended, String notes, String agreements, String nextSteps, String author) {
         update("INSERT INTO mentoring_log (id, team_id, met_on, attended, notes, agreements, next_steps, author, created_at) "
                 + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), team.id(), metOn, attended, notes, agreements, nextSteps,
-                author, OffsetDateTime.now(ZoneOffset.UTC));
+                author, Now.utc());
     }
 
     public List<LogEntry> log(Team team) {

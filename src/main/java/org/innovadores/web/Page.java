@@ -44,6 +44,11 @@ public record Page(String title, Texts t, String sessionToken, Integer unread, N
         return path + (path.contains("?") ? "&" : "?") + "s=" + sessionToken;
     }
 
+    /** Today where the course is: what a date field of something just done most likely holds. */
+    public java.time.LocalDate today() {
+        return org.innovadores.runtime.Now.today(zone);
+    }
+
     /** A moment as the reader writes it, in the course's time zone. */
     public String when(java.time.Instant at) {
         return t.dateTime(at, zone);
