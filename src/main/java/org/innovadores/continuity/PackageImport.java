@@ -103,11 +103,10 @@ public class PackageImport {
                 }
                 UUID id = UUID.randomUUID();
                 if (r.entry() != null) {
-                    Path target = store.file(id);
-                    Path partial = target.resolveSibling(id + ".importing");
+                    Path partial = store.staging().resolve(id + ".importing");
                     try (InputStream in = zip.getInputStream(zip.getEntry(r.entry()))) {
                         Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
-                        Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
+                        store.publish(id, partial, r.contentType(), r.sha256());
                     } finally {
                         Files.deleteIfExists(partial);
                     }

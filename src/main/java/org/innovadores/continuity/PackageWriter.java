@@ -75,7 +75,7 @@ public class PackageWriter {
             int n = 0;
             for (Attachment a : attachments.of(module)) {
                 String name = "attachments/" + module.key() + "/" + (++n) + "-" + ProgramPackage.plain(a.fileName());
-                try (InputStream in = Files.newInputStream(attachments.file(a))) {
+                try (InputStream in = attachments.open(a)) {
                     put(zip, entries, name, in, false);
                 }
                 files.add(new ProgramPackage.AttachmentFile(module.key(), a.fileName(), a.contentType(), a.size(), a.sha256(), name));
@@ -91,7 +91,7 @@ public class PackageWriter {
             String entry = null;
             if (recordingFiles && a.uploaded()) {
                 entry = "recordings/" + (i + 1) + "-" + ProgramPackage.plain(a.fileName());
-                try (InputStream in = Files.newInputStream(store.file(a.id()))) {
+                try (InputStream in = store.open(a.id())) {
                     // Video and audio are compressed already: stored as they are, without spending CPU.
                     put(zip, entries, entry, in, a.kind().playable());
                 }

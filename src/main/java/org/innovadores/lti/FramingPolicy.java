@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.innovadores.web.SecurityHeaders;
 
 /**
  * Who may frame the tool's pages: any HTTPS site (an LMS's course pages may live on other hosts than
@@ -36,6 +35,9 @@ public class FramingPolicy implements ContainerResponseFilter {
     @Inject
     PlatformRegistry registry;
 
+    @Inject
+    org.innovadores.web.ContentPolicy contentPolicy;
+
     /** The origins last read, for a page answered while the database is away (its error page included). */
     private volatile List<String> lastRead = List.of();
 
@@ -53,7 +55,7 @@ public class FramingPolicy implements ContainerResponseFilter {
             ancestors = ancestors(origins, registering(request));
         }
         response.getHeaders().putSingle("Content-Security-Policy",
-                SecurityHeaders.CONTENT_SECURITY_POLICY + "; frame-ancestors " + ancestors);
+                contentPolicy.policy() + "; frame-ancestors " + ancestors);
     }
 
     /** The origin of the platform a registration page is for: from the page's form or its address. */

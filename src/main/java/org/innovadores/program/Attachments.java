@@ -68,6 +68,9 @@ public class Attachments {
     @ConfigProperty(name = "program.attachments.max-bytes", defaultValue = "26214400")
     long maxBytes;
 
+    @Inject
+    org.innovadores.runtime.ObjectStore objects;
+
     public Optional<Attachment> find(UUID id) {
         return Optional.ofNullable(em.find(Attachment.class, id));
     }
@@ -79,6 +82,24 @@ public class Attachments {
 
     public Path file(Attachment attachment) {
         return folder().resolve(attachment.id().toString());
+    }
+
+    /** The object an attachment is in the object store (media.store=s3). */
+    public static String key(UUID attachment) {
+        return "attachments/" + attachment;
+    }
+
+    /** An attachment's bytes: from disk (always, or not yet moved by media-migrate) or from the object store. */
+    public InputStream open(Attachment attachment) throws IOException {
+        Path local = file(attachment);
+        if (!objects.enabled() || Files.isRegularFile(local)) return Files.newInputStream(local);
+        return objects.open(key(attachment.id()));
+    }
+
+    /** A presigned URL for the browser when the attachment is in the object store; empty when served from disk. */
+    public Optional<java.net.URI> direct(Attachment attachment, String disposition) {
+        if (!objects.enabled() || Files.isRegularFile(file(attachment))) return Optional.empty();
+        return Optional.of(objects.presigned(key(attachment.id()), attachment.contentType(), disposition));
     }
 
     @Transactional
@@ -107,9 +128,10 @@ public class Attachments {
             }
             if (size == 0) throw ClientError.badRequest("authoring.error.fileEmpty");
             Kind kind = Kind.of(Arrays.copyOf(head, headLength)).orElseThrow(() -> ClientError.badRequest("authoring.error.fileType"));
-            Files.move(temporary, folder.resolve(id.toString()), StandardCopyOption.ATOMIC_MOVE);
-            Attachment attachment = new Attachment(id, module.id(), name, kind.contentType, size,
-                    HexFormat.of().formatHex(sha256.digest()), author.subject());
+            String digest = HexFormat.of().formatHex(sha256.digest());
+            if (objects.enabled()) objects.put(key(id), temporary, kind.contentType, java.util.Map.of("sha256", digest));
+            else Files.move(temporary, folder.resolve(id.toString()), StandardCopyOption.ATOMIC_MOVE);
+            Attachment attachment = new Attachment(id, module.id(), name, kind.contentType, size, digest, author.subject());
             em.persist(attachment);
             return attachment;
         } catch (NoSuchAlgorithmException e) {

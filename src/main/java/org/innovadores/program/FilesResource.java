@@ -51,11 +51,14 @@ public class FilesResource {
                         && (m.published() || visit.canAuthor())))
                 .orElseThrow(() -> ClientError.notFound("error.notFound"));
         java.nio.file.Path path = attachments.file(attachment);
-        if (!Files.isRegularFile(path)) throw ClientError.notFound("error.notFound");
         String encoded = URLEncoder.encode(attachment.fileName(), StandardCharsets.UTF_8).replace("+", "%20");
+        String disposition = (attachment.inline() ? "inline" : "attachment") + "; filename*=UTF-8''" + encoded;
+        java.util.Optional<java.net.URI> elsewhere = attachments.direct(attachment, disposition);
+        if (elsewhere.isPresent()) return Response.seeOther(elsewhere.get()).header("Cache-Control", "no-store").build();
+        if (!Files.isRegularFile(path)) throw ClientError.notFound("error.notFound");
         return Response.ok(path.toFile(), attachment.contentType())
                 .header("Content-Length", attachment.size())
-                .header("Content-Disposition", (attachment.inline() ? "inline" : "attachment") + "; filename*=UTF-8''" + encoded)
+                .header("Content-Disposition", disposition)
                 .header("Cache-Control", "private, max-age=3600")
                 .header("ETag", "\"" + attachment.sha256() + "\"")
                 .build();

@@ -48,11 +48,10 @@ public final class Chapters {
         return 0;
     }
 
-    public static List<Chapter> fromVtt(Path file) {
+    public static List<Chapter> fromVtt(String text) {
         try {
-            return WebVtt.parse(Files.readString(file, StandardCharsets.UTF_8)).stream()
-                    .map(cue -> new Chapter(cue.start(), cue.text())).toList();
-        } catch (WebVtt.Invalid | java.io.IOException e) {
+            return WebVtt.parse(text).stream().map(cue -> new Chapter(cue.start(), cue.text())).toList();
+        } catch (WebVtt.Invalid e) {
             return List.of();
         }
     }

@@ -133,7 +133,7 @@ public class PlayerResource {
                     }
                 }
                 case CHAPTERS -> {
-                    if (chapters.isEmpty()) chapters.addAll(Chapters.fromVtt(store.file(a.id())));
+                    if (chapters.isEmpty()) chapters.addAll(Chapters.fromVtt(text(a.id())));
                 }
                 case SLIDES -> slides.add(new Attached(a, a.uploaded() ? url(session, a) : a.linkUrl()));
                 case VIDEO, AUDIO -> {
@@ -145,12 +145,12 @@ public class PlayerResource {
         if (transcriptSource != null) {
             try {
                 String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-                for (WebVtt.Cue cue : WebVtt.parse(Files.readString(store.file(transcriptSource.id()), StandardCharsets.UTF_8))) {
+                for (WebVtt.Cue cue : WebVtt.parse(text(transcriptSource.id()))) {
                     if (q.isEmpty() || cue.text().toLowerCase(Locale.ROOT).contains(q)) {
                         transcript.add(new TranscriptLine(cue.start(), WebVtt.clock(cue.start()), cue.text()));
                     }
                 }
-            } catch (WebVtt.Invalid | java.io.IOException unreadable) {
+            } catch (WebVtt.Invalid unreadable) {
                 // Captions were checked on upload; a file that cannot be read now just gives no transcript.
             }
         }
@@ -241,6 +241,15 @@ public class PlayerResource {
             return d;
         } catch (NumberFormatException e) {
             throw ClientError.badRequest("recordings.error.progress");
+        }
+    }
+
+    /** A caption or chapter file's text, from disk or from the object store; empty when it cannot be read. */
+    private String text(java.util.UUID asset) {
+        try (java.io.InputStream in = store.open(asset)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException | RuntimeException unreadable) {
+            return "";
         }
     }
 }

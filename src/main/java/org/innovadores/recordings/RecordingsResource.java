@@ -195,7 +195,7 @@ public class RecordingsResource {
         MediaAsset asset = own(visit, id);
         renditions.forget(asset.id());
         assets.delete(asset.id());
-        java.nio.file.Files.deleteIfExists(store.file(asset.id()));
+        store.delete(asset.id());
         audit.record(visit.session().subject(), "recording.deleted", asset.id() + " " + asset.title());
         return back(visit.session(), new Target(visit.requireProgram(), null, null, asset.moduleKey(), asset.workshopKey()), "deleted");
     }

@@ -12,14 +12,11 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.innovadores.runtime.Ffmpeg;
@@ -77,6 +74,9 @@ public class Renditions {
     MediaStore store;
 
     @Inject
+    org.innovadores.runtime.ObjectStore objects;
+
+    @Inject
     MediaAssets assets;
 
     @Inject
@@ -108,7 +108,10 @@ public class Renditions {
     /** The recording's renditions and their job go with it. */
     public void forget(UUID asset) throws IOException {
         db.update("DELETE FROM media_rendition WHERE asset_id = ?", asset);
-        for (Kind kind : Kind.values()) Files.deleteIfExists(file(asset, kind));
+        for (Kind kind : Kind.values()) {
+            Files.deleteIfExists(file(asset, kind));
+            if (store.inObjects()) objects.delete(MediaStore.renditionKey(file(asset, kind).getFileName().toString()));
+        }
         jobs.forget(asset);
     }
 
@@ -118,6 +121,32 @@ public class Renditions {
         if (located.isEmpty()) return; // deleted meanwhile: nothing to make
         MediaAsset asset = located.get().asset();
         Path original = store.file(asset.id());
+        Path fetched = null;
+        if (store.inObjects() && !Files.isRegularFile(original)) {
+            // ffmpeg reads a file it can seek in: the original comes from the store to this instance's scratch space.
+            fetched = store.staging().resolve(asset.id() + "-original." + job.attempts());
+            try (java.io.InputStream in = store.open(asset.id())) {
+                Files.copy(in, fetched, StandardCopyOption.REPLACE_EXISTING);
+            } catch (java.io.FileNotFoundException gone) {
+                Files.deleteIfExists(fetched);
+                throw new Failed("the recording's file is missing", true);
+            }
+            original = fetched;
+        }
+        try {
+            makeFrom(job, asset, original);
+        } catch (Failed failed) {
+            // The original moved to the object store (media-migrate) while ffmpeg read it: take it again from there.
+            if (fetched == null && store.inObjects() && !Files.isRegularFile(original)) {
+                throw new Failed("the recording moved to the object store while it was read", false);
+            }
+            throw failed;
+        } finally {
+            if (fetched != null) Files.deleteIfExists(fetched);
+        }
+    }
+
+    private void makeFrom(Jobs.Job job, MediaAsset asset, Path original) throws Failed, IOException, InterruptedException {
         if (!Files.isRegularFile(original)) throw new Failed("the recording's file is missing", true);
         Ffmpeg.Run probe = ffmpeg.ffprobe(List.of("-print_format", "json", "-show_format", "-show_streams", original.toString()),
                 Duration.ofMinutes(2));
@@ -167,9 +196,16 @@ public class Renditions {
             for (Path part : made) {
                 Kind kind = Kind.valueOf(part.getFileName().toString().replaceAll(".*-([a-z]+)\\.\\d+\\.part$", "$1").toUpperCase(Locale.ROOT));
                 Path target = file(asset.id(), kind);
-                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                long size = Files.size(part);
+                String sha256 = MediaStore.sha256(Files.newInputStream(part));
+                if (store.inObjects()) {
+                    // A put is whole or nothing: the object appears complete or not at all.
+                    objects.put(MediaStore.renditionKey(target.getFileName().toString()), part, kind.contentType, Map.of("sha256", sha256));
+                } else {
+                    Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                }
                 db.update("INSERT INTO media_rendition (asset_id, kind, content_type, size_bytes, sha256, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                        asset.id(), kind.name(), kind.contentType, Files.size(target), sha256(target), Now.utc());
+                        asset.id(), kind.name(), kind.contentType, size, sha256, Now.utc());
             }
             if (asset.durationSeconds() == null && duration > 0) {
                 db.update("UPDATE media_asset SET duration_s = ? WHERE id = ?", duration, asset.id());
@@ -201,12 +237,4 @@ public class Renditions {
         return errors.replaceAll("\\[[^\\]]* @ 0x[0-9a-f]+\\] ?", "").strip();
     }
 
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

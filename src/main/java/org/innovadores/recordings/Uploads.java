@@ -11,8 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -22,7 +20,9 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.innovadores.runtime.Now;
+import org.innovadores.runtime.ObjectStore;
 import org.innovadores.runtime.Sql;
 import org.innovadores.web.Ids;
 import org.innovadores.web.StorageFull;
@@ -68,8 +68,14 @@ public class Uploads {
         }
     }
 
+    /** A part of an upload in the object store: the uploader's chunk, above S3's 5 MiB minimum. */
+    static final long PART = 8L * 1024 * 1024;
+
     @Inject
     MediaStore store;
+
+    @Inject
+    ObjectStore objects;
 
     @Inject
     MediaAssets assets;
@@ -94,6 +100,11 @@ public class Uploads {
         update("INSERT INTO media_upload (id, program_id, module_key, workshop_key, kind, title, language, file_name, size_bytes, "
                         + "received, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
                 upload.id(), program, moduleKey, workshopKey, kind.name(), title, tag, upload.fileName(), size, author, now, now);
+        if (store.inObjects()) {
+            update("UPDATE media_upload SET store_upload = ? WHERE id = ?", objects.begin(MediaStore.key(upload.id()),
+                    "application/octet-stream"), upload.id());
+            return upload;
+        }
         try {
             Files.deleteIfExists(store.partial(upload.id()));
             Files.createFile(store.partial(upload.id()));
@@ -118,12 +129,17 @@ public class Uploads {
      * byte that arrived (the stored offset follows the file), so the client resumes from there.
      */
     public Upload append(Upload upload, long offset, InputStream body) throws Refused, IOException {
+        return append(upload, offset, body, false);
+    }
+
+    private Upload append(Upload upload, long offset, InputStream body, boolean endIsLast) throws Refused, IOException {
         if (offset != upload.received()) throw new Refused(409, "recordings.error.offset", upload.received());
         // Claim the offset: of two requests at the same offset (two tabs, a retry racing its original),
         // one writes and the other gets 409, so their bytes never mix. The claim is a lease, renewed
         // while bytes flow, so a writer that died does not block a resume for long.
         String writer = java.util.UUID.randomUUID().toString();
         if (!claim(upload.id(), offset, writer)) throw new Refused(409, "recordings.error.busy");
+        if (store.inObjects()) return appendParts(upload, writer, body, endIsLast);
         Path partial = store.partial(upload.id());
         long received = upload.received();
         try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.WRITE)) {
@@ -167,6 +183,7 @@ public class Uploads {
     /** Checks, hashes and publishes a complete upload; answers the new recording. */
     public MediaAsset finish(Upload upload) throws Refused, IOException {
         if (!upload.complete()) throw new Refused(409, "recordings.error.incomplete");
+        if (store.inObjects()) return finishParts(upload);
         Path partial = store.partial(upload.id());
         FileType type = checkType(upload, partial, upload.size());
         long size = upload.size();
@@ -195,8 +212,8 @@ public class Uploads {
                 throw new Refused(400, "recordings.error.vtt", 1, "not UTF-8");
             }
         }
-        String sha256 = sha256(partial);
-        MediaAsset asset = new MediaAsset(UUID.randomUUID(), upload.programId(), upload.moduleKey(), upload.workshopKey(),
+        String sha256 = MediaStore.sha256(Files.newInputStream(partial));
+        MediaAsset asset = new MediaAsset(upload.id(), upload.programId(), upload.moduleKey(), upload.workshopKey(),
                 upload.kind(), upload.title(), upload.language(), null, fileName, type.contentType, size,
                 sha256, null, null, upload.createdBy(), Now.instant());
         Files.move(partial, store.file(asset.id()), StandardCopyOption.ATOMIC_MOVE);
@@ -214,7 +231,7 @@ public class Uploads {
                             String fileName, InputStream content, String author) throws Refused, IOException {
         Upload upload = create(program, moduleKey, workshopKey, kind, title, language, fileName, maxBytes, author);
         try {
-            Upload received = append(upload, 0, content);
+            Upload received = append(upload, 0, content, true);
             if (received.received() == 0) throw new Refused(400, "recordings.error.empty");
             update("UPDATE media_upload SET size_bytes = ? WHERE id = ?", received.received(), upload.id());
             return finish(new Upload(upload.id(), program, moduleKey, workshopKey, kind, title, language, upload.fileName(),
@@ -236,6 +253,7 @@ public class Uploads {
     /** Drops an upload and its bytes. */
     public void discard(Upload upload) throws IOException {
         Files.deleteIfExists(store.partial(upload.id()));
+        if (store.inObjects()) storeUpload(upload.id()).ifPresent(started -> objects.abort(MediaStore.key(upload.id()), started));
         update("DELETE FROM media_upload WHERE id = ?", upload.id());
     }
 
@@ -248,13 +266,160 @@ public class Uploads {
         for (UUID id : stale) {
             try {
                 Files.deleteIfExists(store.partial(id));
+                if (store.inObjects()) storeUpload(id).ifPresent(started -> objects.abort(MediaStore.key(id), started));
                 update("DELETE FROM media_upload WHERE id = ?", id);
                 removed++;
             } catch (IOException | RuntimeException e) {
                 LOG.warning(() -> "Cleaning abandoned upload " + id + " failed: " + e.getMessage());
             }
         }
+        if (store.inObjects()) {
+            // Multipart uploads no row knows of any more (an instance died between starting one and saving its id).
+            java.util.Set<String> known = new java.util.HashSet<>();
+            db.query("SELECT store_upload FROM media_upload WHERE store_upload IS NOT NULL", row -> known.add(row.getString(1)));
+            try {
+                int orphans = objects.abortStartedBefore("recordings/", Now.instant().minus(idle), known);
+                if (orphans > 0) LOG.info(() -> "Aborted " + orphans + " multipart uploads nobody finished");
+            } catch (RuntimeException unlisted) { // not every S3-compatible store lists multipart uploads
+                LOG.warning(() -> "Could not list the store's unfinished multipart uploads: " + unlisted.getMessage());
+            }
+        }
         return removed;
+    }
+
+    /**
+     * In the object store, bytes go in parts of {@link #PART}: each part is staged in a temporary file
+     * of this request, sent to the store, and only then counted, with the running SHA-256 saved beside
+     * it. A request cut mid-part loses that part's bytes alone; the client resumes at the last whole
+     * part, on any instance. Offsets the client may resume at are therefore multiples of PART, which
+     * is the uploader's chunk size.
+     */
+    private Upload appendParts(Upload upload, String writer, InputStream body, boolean endIsLast) throws Refused, IOException {
+        String key = MediaStore.key(upload.id());
+        String started = storeUpload(upload.id()).orElseThrow(() -> new Refused(409, "recordings.error.incomplete"));
+        long received = upload.received();
+        SHA256Digest digest = digestState(upload.id());
+        Path staged = Files.createTempFile(store.staging(), upload.id() + "-", ".part");
+        byte[] buffer = new byte[256 * 1024];
+        try {
+            while (received < upload.size()) {
+                long wanted = Math.min(PART, upload.size() - received);
+                long got = 0;
+                try (FileChannel out = FileChannel.open(staged, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                    for (int read; got < wanted && (read = body.read(buffer, 0, (int) Math.min(buffer.length, wanted - got))) != -1; ) {
+                        ByteBuffer chunk = ByteBuffer.wrap(buffer, 0, read);
+                        while (chunk.hasRemaining()) out.write(chunk);
+                        got += read;
+                    }
+                }
+                if (got == 0 || (got < wanted && !endIsLast)) break; // an unfinished part: resumed from its start
+                if (received == 0) checkType(upload, staged, got);
+                objects.part(key, started, (int) (received / PART) + 1, staged);
+                try (InputStream in = Files.newInputStream(staged)) {
+                    for (int read; (read = in.read(buffer)) != -1; ) digest.update(buffer, 0, read);
+                }
+                received += got;
+                db.update("UPDATE media_upload SET received = ?, digest_state = ?, writer_until = ?, updated_at = ? WHERE id = ? AND writer = ?",
+                        received, java.util.Base64.getEncoder().encodeToString(digest.getEncodedState()), Now.utc().plus(LEASE),
+                        Now.utc(), upload.id(), writer);
+                if (got < wanted) break; // the plain form's last bytes
+            }
+            if (received >= upload.size() && body.read() != -1) throw new Refused(413, "recordings.error.beyondSize", upload.size());
+        } finally {
+            Files.deleteIfExists(staged);
+            release(upload.id(), writer, received);
+        }
+        return new Upload(upload.id(), upload.programId(), upload.moduleKey(), upload.workshopKey(), upload.kind(),
+                upload.title(), upload.language(), upload.fileName(), upload.size(), received, upload.createdBy());
+    }
+
+    /**
+     * Completes the multipart upload under the recording's key. Captions are small and must be read
+     * whole to be checked (and SRT converted): they come back from the store, go through the same
+     * checks as on disk, and are stored again as WebVTT.
+     */
+    private MediaAsset finishParts(Upload upload) throws Refused, IOException {
+        String key = MediaStore.key(upload.id());
+        String started = storeUpload(upload.id()).orElseThrow(() -> new Refused(409, "recordings.error.incomplete"));
+        objects.complete(key, started);
+        String sha256 = HexFormat.of().formatHex(finalDigest(digestState(upload.id())));
+        FileType type;
+        long size = upload.size();
+        String fileName = upload.fileName();
+        Path head = Files.createTempFile(store.staging(), upload.id() + "-", ".head");
+        try {
+            try (InputStream in = objects.open(key)) {
+                Files.write(head, in.readNBytes(FileType.HEAD));
+            }
+            type = checkTypeOrDrop(upload, head, key);
+            if (type == FileType.SRT || type == FileType.WEBVTT) {
+                try (InputStream in = objects.open(key)) {
+                    Files.copy(in, head, StandardCopyOption.REPLACE_EXISTING);
+                }
+                String text;
+                try {
+                    text = Files.readString(head, StandardCharsets.UTF_8);
+                    if (type == FileType.SRT) {
+                        text = WebVtt.fromSrt(text);
+                        fileName = fileName.replaceAll("(?i)\\.srt$", "") + ".vtt";
+                        type = FileType.WEBVTT;
+                    }
+                    WebVtt.parse(text);
+                } catch (java.nio.charset.MalformedInputException notUtf8) {
+                    objects.delete(key);
+                    update("DELETE FROM media_upload WHERE id = ?", upload.id());
+                    throw new Refused(400, "recordings.error.vtt", 1, "not UTF-8");
+                } catch (WebVtt.Invalid invalid) {
+                    objects.delete(key);
+                    update("DELETE FROM media_upload WHERE id = ?", upload.id());
+                    throw new Refused(400, "recordings.error.vtt", invalid.line, invalid.getMessage());
+                }
+                Files.writeString(head, text, StandardCharsets.UTF_8);
+                size = Files.size(head);
+                sha256 = MediaStore.sha256(Files.newInputStream(head));
+                objects.put(key, head, type.contentType, java.util.Map.of("sha256", sha256));
+            }
+        } finally {
+            Files.deleteIfExists(head);
+        }
+        MediaAsset asset = new MediaAsset(upload.id(), upload.programId(), upload.moduleKey(), upload.workshopKey(),
+                upload.kind(), upload.title(), upload.language(), null, fileName, type.contentType, size,
+                sha256, null, null, upload.createdBy(), Now.instant());
+        assets.insert(asset);
+        update("DELETE FROM media_upload WHERE id = ?", upload.id());
+        renditions.requested(asset);
+        return asset;
+    }
+
+    private FileType checkTypeOrDrop(Upload upload, Path head, String key) throws Refused, IOException {
+        byte[] bytes = Files.readAllBytes(head);
+        Optional<FileType> type = FileType.detect(java.util.Arrays.copyOf(bytes, FileType.HEAD), bytes.length);
+        if (type.isEmpty() || !upload.kind().accepts(type.get())) {
+            objects.delete(key);
+            update("DELETE FROM media_upload WHERE id = ?", upload.id());
+            throw new Refused(415, "recordings.error.type");
+        }
+        return type.get();
+    }
+
+    private Optional<String> storeUpload(UUID id) {
+        List<String> found = new ArrayList<>(1);
+        db.query("SELECT store_upload FROM media_upload WHERE id = ?", row -> found.add(row.getString(1)), id);
+        return found.stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** The SHA-256 of the parts so far, as saved after the last one (a fresh digest before the first). */
+    private SHA256Digest digestState(UUID id) {
+        List<String> found = new ArrayList<>(1);
+        db.query("SELECT digest_state FROM media_upload WHERE id = ?", row -> found.add(row.getString(1)), id);
+        String state = found.isEmpty() ? null : found.getFirst();
+        return state == null ? new SHA256Digest() : new SHA256Digest(java.util.Base64.getDecoder().decode(state));
+    }
+
+    private static byte[] finalDigest(SHA256Digest digest) {
+        byte[] out = new byte[digest.getDigestSize()];
+        digest.doFinal(out, 0);
+        return out;
     }
 
     private FileType checkType(Upload upload, Path partial, long available) throws Refused, IOException {
@@ -305,18 +470,6 @@ public class Uploads {
         update("UPDATE media_upload SET received = ?, writer = NULL, writer_until = NULL, updated_at = ? WHERE id = ? AND writer = ?",
                 received, Now.utc(), id, writer);
     }
-
-    private static String sha256(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            byte[] buffer = new byte[256 * 1024];
-            for (int read; (read = in.read(buffer)) != -1; ) digest.update(buffer, 0, read);
-            return HexFormat.of().formatHex(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
 
     private void update(String sql, Object... values) {
         db.update(sql, values);

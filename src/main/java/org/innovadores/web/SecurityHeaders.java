@@ -24,11 +24,15 @@ public class SecurityHeaders implements ContainerResponseFilter {
             + "frame-src 'self' https://www.youtube-nocookie.com https://player.vimeo.com https://drive.google.com "
             + "https://*.panopto.com https://*.panopto.eu";
 
+    /** The policy with the object store's origin when it needs naming; made once. */
+    @jakarta.inject.Inject
+    ContentPolicy contentPolicy = new ContentPolicy();
+
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         if (!headers.containsKey("Content-Security-Policy")) {
-            headers.putSingle("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            headers.putSingle("Content-Security-Policy", contentPolicy.policy());
         }
         headers.putSingle("X-Content-Type-Options", "nosniff");
         if (baseUrl.filter(url -> url.regionMatches(true, 0, "https://", 0, 8)).isPresent()) {
