@@ -52,6 +52,9 @@ public class LineItemLabels {
     @Inject
     Sql db;
 
+    // Each claim and outcome commits on its own, never held across a call to the LMS: another instance sees
+    // them at once, and a killed instance leaves nothing rolled back that the LMS already has.
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "*", minute = "*", second = "*/20", persistent = false)
     void keepInStep() {
         for (CourseServices.Services course : services.all()) {

@@ -55,6 +55,9 @@ public class Roster {
         return members.size();
     }
 
+    // Each claim and outcome commits on its own, never held across a call to the LMS: another instance sees
+    // them at once, and a killed instance leaves nothing rolled back that the LMS already has.
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "*", minute = "41", persistent = false)
     void hourly() {
         for (CourseServices.Services course : services.all()) {

@@ -60,6 +60,9 @@ public class ScoreSender {
      * then no score would reach any LMS until a restart. A failure of one score is recorded on it;
      * a failure of the queue itself (the database away) is logged and tried again at the next tick.
      */
+    // Each claim and outcome commits on its own, never held across a call to the server: another instance sees
+    // them at once, and a killed instance leaves nothing rolled back that the server already has.
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "*", minute = "*", second = "*/3", persistent = false)
     void deliverDue() {
         try {

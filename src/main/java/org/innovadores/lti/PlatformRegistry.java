@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The platforms and deployments the tool knows. Lookups on the launch path are served from a short
- * in-memory cache so a launch does not query them each time; another instance's registrations are
- * seen within the cache's lifetime.
+ * in-memory cache so a launch does not query them each time; a registration changed on any instance
+ * empties every instance's cache at once ({@link org.innovadores.runtime.Changes}), and the cache's
+ * lifetime bounds what a lost notification could leave.
  */
 @ApplicationScoped
 public class PlatformRegistry {
@@ -229,9 +230,22 @@ public class PlatformRegistry {
         return Removal.REMOVED;
     }
 
-    /** Drops what this instance cached, after a change it made itself. */
+    /** Drops what this instance cached after a change it made, and tells the other instances to do the same. */
     public void forget() {
         platforms.clear();
         deployments.clear();
+        changes.announce(TOPIC);
     }
+
+    /** Another instance changed a registration (or news may have been missed): read them afresh. */
+    void changedElsewhere(@jakarta.enterprise.event.Observes org.innovadores.runtime.Changes.Changed changed) {
+        if (!changed.concerns(TOPIC)) return;
+        platforms.clear();
+        deployments.clear();
+    }
+
+    static final String TOPIC = "platforms";
+
+    @jakarta.inject.Inject
+    org.innovadores.runtime.Changes changes;
 }

@@ -43,6 +43,9 @@ public class MailSender {
     }
 
     /** Never lets an exception out: a timer whose callback keeps failing is cancelled by the container. */
+    // Each claim and outcome commits on its own, never held across a call to the server: another instance sees
+    // them at once, and a killed instance leaves nothing rolled back that the server already has.
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void sendDue() {
         if (!mail.enabled()) return;

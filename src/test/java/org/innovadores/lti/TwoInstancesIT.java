@@ -93,7 +93,47 @@ class TwoInstancesIT {
             assertThat(picker.statusCode()).as(picker.body()).isEqualTo(200);
             String policy = picker.headers().firstValue("Content-Security-Policy").orElse("");
             assertThat(policy.substring(policy.indexOf("frame-ancestors"))).contains(origin);
+
+            // A registration removed through one instance is gone from the other's memory at once (NOTIFY):
+            // the other had just served its login from its cache, and refuses the next one.
+            Tenant removed = TestPlatform.get().tenantElsewhere("two-instances-removed");
+            String ticket2 = adminLink(first);
+            assertThat(ToolHttp.send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/lti/register"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(LtiClient.form(Map.of("openid_configuration", removed.openidConfigurationUrl(),
+                            "registration_token", removed.registrationToken, "ticket", ticket2)))).build()).statusCode()).isEqualTo(200);
+            String clientId = ToolHttp.send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/admin/api/platforms"))
+                    .header("Authorization", "Bearer " + LtiClient.ADMIN_TOKEN).build()).body()
+                    .replaceAll("(?s).*\"issuer\":\"" + java.util.regex.Pattern.quote(removed.issuer) + "\",\"client_id\":\"([^\"]+)\".*", "$1");
+            assertThat(login(second, removed, clientId)).as("a login at the other instance, remembered there").isEqualTo(302);
+            HttpResponse<String> gone = ToolHttp.send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/admin/api/platforms?issuer="
+                    + java.net.URLEncoder.encode(removed.issuer, java.nio.charset.StandardCharsets.UTF_8) + "&client_id=" + clientId))
+                    .header("Authorization", "Bearer " + LtiClient.ADMIN_TOKEN).DELETE().build());
+            assertThat(gone.statusCode()).as(gone.body()).isIn(200, 204);
+            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            int refused;
+            do {
+                refused = login(second, removed, clientId);
+            } while (refused == 302 && System.nanoTime() < deadline);
+            assertThat(refused).as("refused at the other instance within 5 s, not after its 30 s cache").isBetween(400, 499);
         }
+    }
+
+    private static String adminLink(PayaraProcess instance) {
+        String link = ToolHttp.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/admin/api/registration-links"))
+                .header("Authorization", "Bearer " + LtiClient.ADMIN_TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build())
+                .body().replaceAll(".*\"url\":\"([^\"]+)\".*", "$1");
+        return link.substring(link.indexOf("ticket=") + 7);
+    }
+
+    private static int login(PayaraProcess instance, Tenant tenant, String clientId) {
+        Map<String, String> params = LtiClient.loginParameters(tenant);
+        params.put("client_id", clientId);
+        params.remove("lti_deployment_id");
+        params.put("target_link_uri", instance.baseUrl() + "/course");
+        return ToolHttp.send(HttpRequest.newBuilder(URI.create(instance.baseUrl() + "/lti/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(LtiClient.form(params))).build()).statusCode();
     }
 
     private static String frameAncestors(PayaraProcess instance, String path) {

@@ -74,19 +74,27 @@ class RenditionBenchmark {
             latencies(overview, Duration.ofSeconds(15)); // warm-up
             List<Long> idle = latencies(overview, Duration.ofSeconds(30));
 
+            // The rendition alone, nothing else asked of the machine.
             String asset = BenchmarkFiles.upload(tool.baseUrl(), teacher, "taller.mp4", video, Files.size(video), CHUNK);
             long started = System.nanoTime();
-            List<Long> busy = new ArrayList<>();
             String state;
-            while (!(state = jobState(asset)).equals("DONE") && !state.equals("FAILED")) busy.addAll(latencies(overview, Duration.ofSeconds(5)));
+            while (!(state = jobState(asset)).equals("DONE") && !state.equals("FAILED")) Thread.sleep(200);
             double seconds = (System.nanoTime() - started) / 1e9;
             assertThat(state).isEqualTo("DONE");
             double duration = probeSeconds(video);
-            report.append(String.format("renditions (poster, 360p, audio) of a %.0f s 1280×720 H.264 video at nice 10: %.1f s, %.1f× real time%n",
-                    duration, seconds, duration / seconds));
-            report.append(String.format("program overview, 2 clients back to back: idle p50 %.1f ms p99 %.1f ms (%d requests); "
-                            + "during the rendition p50 %.1f ms p99 %.1f ms (%d requests): p99 %.2f× idle%n",
-                    pct(idle, 50), pct(idle, 99), idle.size(), pct(busy, 50), pct(busy, 99), busy.size(), pct(busy, 99) / pct(idle, 99)));
+            report.append(String.format("renditions (poster, 360p, audio) of a %.0f s 1280×720 H.264 video at nice 10, nothing else running: "
+                    + "%.1f s, %.1f× real time%n", duration, seconds, duration / seconds));
+
+            // The same again while participants read the overview: the pages keep their pace, the rendition yields.
+            String second = BenchmarkFiles.upload(tool.baseUrl(), teacher, "taller-otra-vez.mp4", video, Files.size(video), CHUNK);
+            started = System.nanoTime();
+            List<Long> busy = new ArrayList<>();
+            while (!(state = jobState(second)).equals("DONE") && !state.equals("FAILED")) busy.addAll(latencies(overview, Duration.ofSeconds(5)));
+            double loaded = (System.nanoTime() - started) / 1e9;
+            report.append(String.format("program overview, 2 clients each asking every %d ms: idle p50 %.1f ms p99 %.1f ms (%d requests); "
+                            + "during a rendition p50 %.1f ms p99 %.1f ms (%d requests): p99 %.2f× idle; that rendition took %.1f s (%.1f× real time)%n",
+                    PACE.toMillis(), pct(idle, 50), pct(idle, 99), idle.size(), pct(busy, 50), pct(busy, 99), busy.size(),
+                    pct(busy, 99) / pct(idle, 99), loaded, duration / loaded));
 
             String small = BenchmarkFiles.upload(tool.baseUrl(), teacher, "reproducida.mp4", played, PLAYED, CHUNK);
             diskPlaybackWrites = playbackWrites(tool, tool.baseUrl() + "/course/media/" + small + "?s=" + learner);
@@ -130,7 +138,10 @@ class RenditionBenchmark {
         return token;
     }
 
-    /** Milliseconds of each GET of the page, two clients one request after another, for the duration. */
+    /** Two participants reading pages: one request each per pace, as a person clicking would, not a flood. */
+    static final Duration PACE = Duration.ofMillis(100);
+
+    /** Microseconds of each GET of the page, two clients at {@link #PACE}, for the duration. */
     private static List<Long> latencies(String url, Duration duration) throws InterruptedException {
         List<Long> all = Collections.synchronizedList(new ArrayList<>());
         long deadline = System.nanoTime() + duration.toNanos();
@@ -140,7 +151,10 @@ class RenditionBenchmark {
                 while (System.nanoTime() < deadline) {
                     long t = System.nanoTime();
                     assertThat(get(url)).isEqualTo(200);
-                    all.add((System.nanoTime() - t) / 1000);
+                    long took = System.nanoTime() - t;
+                    all.add(took / 1000);
+                    long rest = PACE.toNanos() - took;
+                    if (rest > 0) java.util.concurrent.locks.LockSupport.parkNanos(rest);
                 }
             }));
         }

@@ -38,6 +38,7 @@ public final class AutosaveStorm {
     /** The highest counter the tool acknowledged, per member. */
     private final Map<String, Integer> acknowledged = new ConcurrentHashMap<>();
     private final AtomicInteger saves = new AtomicInteger();
+    private final AtomicInteger failures = new AtomicInteger();
     private final AtomicBoolean running = new AtomicBoolean();
     private final List<Thread> threads = new ArrayList<>();
 
@@ -90,9 +91,12 @@ public final class AutosaveStorm {
                         if (saved.statusCode() == 200) {
                             acknowledged.merge(member.subject(), next, Math::max);
                             saves.incrementAndGet();
+                        } else {
+                            failures.incrementAndGet();
                         }
                     } catch (Exception down) {
                         // The tool is being killed: what was not acknowledged is not counted.
+                        failures.incrementAndGet();
                     }
                     try {
                         Thread.sleep(period.toMillis());
@@ -108,6 +112,11 @@ public final class AutosaveStorm {
         running.set(false);
         for (Thread thread : threads) thread.join(10_000);
         threads.clear();
+    }
+
+    /** Saves answered with anything but 200, or not answered at all. */
+    public int failures() {
+        return failures.get();
     }
 
     public int acknowledgedSaves() {
