@@ -28,6 +28,10 @@ import org.innovadores.runtime.Sql;
 @Singleton
 public class LineItemLabels {
 
+    /** Whose turn it is across the cluster: one instance runs this per period. */
+    @jakarta.inject.Inject
+    org.innovadores.runtime.ClusterTasks tasks;
+
     private static final Logger LOG = Logger.getLogger(LineItemLabels.class.getName());
 
     /** What a column of the tool should say and be worth. */
@@ -57,6 +61,7 @@ public class LineItemLabels {
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "*", minute = "*", second = "*/20", persistent = false)
     void keepInStep() {
+        if (!tasks.turn("line-item-labels", java.time.Duration.ofSeconds(20))) return;
         for (CourseServices.Services course : services.all()) {
             Program program = programs.find(course.program()).orElse(null);
             if (program == null) continue;

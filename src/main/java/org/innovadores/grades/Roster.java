@@ -22,6 +22,10 @@ import org.innovadores.teams.Teams;
 @Singleton
 public class Roster {
 
+    /** Whose turn it is across the cluster: one instance runs this per period. */
+    @jakarta.inject.Inject
+    org.innovadores.runtime.ClusterTasks tasks;
+
     private static final Logger LOG = Logger.getLogger(Roster.class.getName());
 
     @Inject
@@ -60,6 +64,7 @@ public class Roster {
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "*", minute = "41", persistent = false)
     void hourly() {
+        if (!tasks.turn("roster", java.time.Duration.ofHours(1))) return; // another instance refreshes them this hour
         for (CourseServices.Services course : services.all()) {
             if (course.memberships() == null) continue;
             try {

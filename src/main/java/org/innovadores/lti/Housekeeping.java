@@ -8,11 +8,16 @@ import jakarta.inject.Inject;
 @Singleton
 public class Housekeeping {
 
+    /** Whose turn it is across the cluster: one instance runs this per period. */
+    @jakarta.inject.Inject
+    org.innovadores.runtime.ClusterTasks tasks;
+
     @Inject
     LoginStates states;
 
     @Schedule(hour = "*", minute = "*/10", persistent = false)
     void dropExpiredLoginStates() {
+        if (!tasks.turn("login-states", java.time.Duration.ofMinutes(10))) return;
         states.dropExpired();
     }
 }

@@ -85,8 +85,20 @@ public class ToolKeys {
         }
         em.flush();
         reload();
+        changes.announce(TOPIC); // every instance signs with and publishes the same keys at once
         return describe();
     }
+
+    /** Keys rotated or dropped on another instance (or news possibly missed): read them again. */
+    @Lock(LockType.WRITE)
+    public void keysChangedElsewhere(@jakarta.enterprise.event.Observes org.innovadores.runtime.Changes.Changed changed) {
+        if (changed.concerns(TOPIC)) reload();
+    }
+
+    static final String TOPIC = "keys";
+
+    @Inject
+    org.innovadores.runtime.Changes changes;
 
     /** Drops retired keys whose overlap has passed. */
     @Schedule(hour = "*", minute = "*/10", persistent = false)
@@ -96,6 +108,7 @@ public class ToolKeys {
                 .setParameter("now", java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC)).executeUpdate();
         if (dropped > 0) {
             reload();
+            changes.announce(TOPIC);
         }
     }
 

@@ -15,6 +15,10 @@ import javax.sql.DataSource;
 @Singleton
 public class SessionCleaner {
 
+    /** Whose turn it is across the cluster: one instance runs this per period. */
+    @jakarta.inject.Inject
+    org.innovadores.runtime.ClusterTasks tasks;
+
     private static final Logger LOG = Logger.getLogger(SessionCleaner.class.getName());
 
     @Resource(lookup = "java:app/jdbc/innovadores")
@@ -22,6 +26,7 @@ public class SessionCleaner {
 
     @Schedule(hour = "*", minute = "17", persistent = false)
     void dropEndedSessions() {
+        if (!tasks.turn("session-cleaner", java.time.Duration.ofHours(1))) return;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement delete = connection.prepareStatement("DELETE FROM tool_session WHERE expires_at < ?")) {
             delete.setObject(1, OffsetDateTime.now(ZoneOffset.UTC));

@@ -23,6 +23,10 @@ import org.innovadores.runtime.Sql;
 @Singleton
 public class Retention {
 
+    /** Whose turn it is across the cluster: one instance runs this per period. */
+    @jakarta.inject.Inject
+    org.innovadores.runtime.ClusterTasks tasks;
+
     private static final Logger LOG = Logger.getLogger(Retention.class.getName());
 
     @Inject
@@ -43,6 +47,7 @@ public class Retention {
     @Schedule(hour = "3", minute = "41", persistent = false)
     @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.NOT_SUPPORTED)
     void nightly() {
+        if (!tasks.turn("retention", java.time.Duration.ofDays(1))) return; // another instance erases tonight
         if (days() == 0) return;
         int erased = run(Now.instant().minus(Duration.ofDays(days())));
         if (erased > 0) LOG.info(() -> "Retention erased " + erased + " people inactive for more than " + days() + " days");

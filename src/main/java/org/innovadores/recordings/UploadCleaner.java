@@ -28,6 +28,10 @@ import org.innovadores.web.ClientError;
 @Path("admin/api/uploads/abandoned")
 public class UploadCleaner {
 
+    /** Whose turn it is across the cluster: one instance runs this per period. */
+    @jakarta.inject.Inject
+    org.innovadores.runtime.ClusterTasks tasks;
+
     private static final Logger LOG = Logger.getLogger(UploadCleaner.class.getName());
 
     @Inject
@@ -42,6 +46,7 @@ public class UploadCleaner {
 
     @Schedule(hour = "*", minute = "17", persistent = false)
     void hourly() {
+        if (!tasks.turn("upload-cleaner", Duration.ofHours(1))) return;
         int removed = uploads.abandon(abandonAfter);
         if (removed > 0) LOG.info(() -> "Removed " + removed + " abandoned uploads");
     }

@@ -116,6 +116,20 @@ class TwoInstancesIT {
                 refused = login(second, removed, clientId);
             } while (refused == 302 && System.nanoTime() < deadline);
             assertThat(refused).as("refused at the other instance within 5 s, not after its 30 s cache").isBetween(400, 499);
+
+            // Keys rotated through one instance are published by the other at once: its JWKS, kept in memory, follows.
+            String before = ToolHttp.get(second.baseUrl() + "/lti/jwks").body();
+            HttpResponse<String> rotated = ToolHttp.send(HttpRequest.newBuilder(URI.create(first.baseUrl() + "/admin/api/keys/rotate"))
+                    .header("Authorization", "Bearer " + LtiClient.ADMIN_TOKEN).POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertThat(rotated.statusCode()).as(rotated.body()).isEqualTo(200);
+            String expected = ToolHttp.get(first.baseUrl() + "/lti/jwks").body();
+            assertThat(expected).isNotEqualTo(before);
+            long keysDeadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+            String seen;
+            do {
+                seen = ToolHttp.get(second.baseUrl() + "/lti/jwks").body();
+            } while (!seen.equals(expected) && System.nanoTime() < keysDeadline);
+            assertThat(seen).as("the other instance's published keys").isEqualTo(expected);
         }
     }
 
