@@ -49,8 +49,29 @@ public class MetricsResource {
         db.query("SELECT COUNT(*) FROM tool_session WHERE expires_at > ?", row -> sessions[0] = row.getLong(1),
                 OffsetDateTime.now(ZoneOffset.UTC));
         gauge(out, "innovadores_sessions_open", "Sessions not yet expired", sessions[0]);
+        // The queues an operator watches for being stuck: how much waits and since when.
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        waiting(out, "innovadores_outbox", "Scores waiting for the LMS", "SELECT COUNT(*), MIN(created_at) FROM score_outbox WHERE status = 'PENDING'", now);
+        waiting(out, "innovadores_jobs", "Background jobs queued or running", "SELECT COUNT(*), MIN(created_at) FROM job WHERE state IN ('QUEUED', 'RUNNING')", now);
+        waiting(out, "innovadores_mails", "Notices waiting to be mailed", "SELECT COUNT(*), MIN(created_at) FROM notification WHERE mail_status = 'WAITING'", now);
+        out.append(metrics.text());
         return out.toString();
     }
+
+    /** A queue's depth ({name}_waiting) and the age of its oldest entry in seconds ({name}_oldest_age_seconds, 0 when empty). */
+    private void waiting(StringBuilder out, String name, String help, String sql, OffsetDateTime now) {
+        long[] figures = new long[2];
+        db.query(sql, row -> {
+            figures[0] = row.getLong(1);
+            OffsetDateTime oldest = Sql.time(row, 2);
+            figures[1] = oldest == null ? 0 : Math.max(0, java.time.Duration.between(oldest, now).toSeconds());
+        });
+        gauge(out, name + "_waiting", help, figures[0]);
+        gauge(out, name + "_oldest_age_seconds", help + ": age of the oldest", figures[1]);
+    }
+
+    @Inject
+    org.innovadores.runtime.Metrics metrics;
 
     private static void gauge(StringBuilder out, String name, String help, long value) {
         out.append("# HELP ").append(name).append(' ').append(help).append("\n# TYPE ").append(name).append(" gauge\n")

@@ -53,6 +53,9 @@ public class LaunchResource {
     @Context
     HttpHeaders headers;
 
+    @jakarta.inject.Inject
+    org.innovadores.runtime.Metrics metrics;
+
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.TEXT_HTML)
@@ -61,6 +64,7 @@ public class LaunchResource {
                            @FormParam("storage_check") String storageCheck,
                            @FormParam("storage_value") String storageValue) {
         if (state == null || state.isBlank() || state.length() > 64) {
+            metrics.launch(false, "state");
             LOG.info("LTI launch refused at step 'state': no state posted");
             throw ClientError.badRequest("lti.error.state.unknown");
         }
@@ -70,6 +74,7 @@ public class LaunchResource {
         if (storageCheck != null && !fromOwnPage()) {
             // The platform-storage proof is posted by the tool's own storage page. The same proof posted
             // from another site is someone replaying their own login into a victim's browser.
+            metrics.launch(false, "browser");
             LOG.warning("LTI launch refused at step 'browser': a platform-storage proof posted from another site");
             throw ClientError.forbidden("lti.error.state.browser");
         }
@@ -80,6 +85,7 @@ public class LaunchResource {
 
         ValidationResult result = validation.validate(idToken, state,
                 new IdTokenValidation.BrowserProof(cookieValue, storageCheck, storageValue));
+        metrics.launch(result.accepted(), result.accepted() ? "" : result.failedStep().name());
         if (!result.accepted()) {
             LOG.warning(result.logLine());
             if ("lti.error.state.browser".equals(result.refusalKey())) {

@@ -66,14 +66,45 @@ class FoundationIT {
 
     @Test
     @RunAsClient
+    @SuppressWarnings("unchecked")
     void metricsOnlyWithTheAdminTokenAndOpenApiWithoutWadl() {
         assertThat(ToolHttp.get("/metrics").statusCode()).as("the server's own metrics are not public").isIn(403, 404);
         assertThat(ToolHttp.get("/admin/api/metrics").statusCode()).isEqualTo(401);
+        assertThat(ToolHttp.get("/lti/jwks").statusCode()).isEqualTo(200);
         HttpResponse<String> metrics = ToolHttp.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(ToolHttp.baseUrl() + "/admin/api/metrics"))
                 .header("Authorization", "Bearer it-admin-token-0123456789abcdef").build());
         assertThat(metrics.statusCode()).isEqualTo(200);
-        assertThat(metrics.body()).contains("jvm_heap_used_bytes").contains("innovadores_sessions_open");
+        assertThat(metrics.body()).contains("jvm_heap_used_bytes").contains("innovadores_sessions_open")
+                .contains("innovadores_outbox_waiting").contains("innovadores_outbox_oldest_age_seconds")
+                .contains("innovadores_jobs_waiting").contains("innovadores_mails_waiting")
+                .as("the key set asked for just before, timed under its template")
+                .contains("innovadores_http_request_duration_seconds_bucket{endpoint=\"GET /lti/jwks\",le=\"0.1\"}");
+        // Every series the example alerts use is one the tool writes (probe_success is the blackbox exporter's).
+        java.util.Set<String> written = new java.util.HashSet<>();
+        java.util.regex.Matcher name = java.util.regex.Pattern.compile("(?m)^# TYPE (\\w+) (\\w+)").matcher(metrics.body());
+        while (name.find()) {
+            written.add(name.group(1));
+            if (name.group(2).equals("histogram")) written.add(name.group(1) + "_bucket");
+            if (name.group(2).equals("counter")) written.add(name.group(1) + "_total");
+        }
+        String alerts;
+        try {
+            alerts = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("project.dir", "."), "deploy", "prometheus", "alerts.yml"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        java.util.List<java.util.Map<String, Object>> groups = (java.util.List<java.util.Map<String, Object>>)
+                ((java.util.Map<String, Object>) new org.yaml.snakeyaml.Yaml().load(alerts)).get("groups");
+        java.util.Set<String> used = new java.util.TreeSet<>();
+        for (var group : groups) {
+            for (var rule : (java.util.List<java.util.Map<String, Object>>) group.get("rules")) {
+                java.util.regex.Matcher series = java.util.regex.Pattern.compile("innovadores_\\w+").matcher(String.valueOf(rule.get("expr")));
+                while (series.find()) used.add(series.group());
+            }
+        }
+        assertThat(used).isNotEmpty();
+        assertThat(written).as("series the alerts name").containsAll(used);
         assertThat(ToolHttp.get("/openapi/application.wadl").statusCode()).isEqualTo(404);
         assertThat(ToolHttp.get("/application.wadl").statusCode()).isEqualTo(404);
         HttpResponse<String> options = ToolHttp.send(java.net.http.HttpRequest.newBuilder(
