@@ -37,6 +37,13 @@ public class RenditionWorker {
     Ffmpeg ffmpeg;
 
     private final AtomicBoolean busy = new AtomicBoolean();
+    private volatile boolean stopping;
+
+    /** The instance is stopping: no new job, and the one in hand goes back to the queue for another instance. */
+    public void stop(@jakarta.enterprise.event.Observes org.innovadores.runtime.Drain.Draining draining) {
+        stopping = true;
+        Ffmpeg.stopAll();
+    }
 
     /**
      * The timer only starts the work: the jobs run on a thread of their own, outside the timer's
@@ -45,10 +52,10 @@ public class RenditionWorker {
      */
     @Schedule(hour = "*", minute = "*", second = "*/3", persistent = false)
     void poll() {
-        if (!ffmpeg.available() || !busy.compareAndSet(false, true)) return;
+        if (stopping || !ffmpeg.available() || !busy.compareAndSet(false, true)) return;
         Thread.ofPlatform().daemon().name("renditions").start(() -> {
             try {
-                for (Optional<Jobs.Job> job = jobs.claim(Renditions.JOB, lease); job.isPresent(); job = jobs.claim(Renditions.JOB, lease)) {
+                for (Optional<Jobs.Job> job = jobs.claim(Renditions.JOB, lease); job.isPresent() && !stopping; job = jobs.claim(Renditions.JOB, lease)) {
                     run(job.get());
                 }
             } catch (RuntimeException failure) {
@@ -77,6 +84,10 @@ public class RenditionWorker {
             jobs.done(job.id());
             LOG.info(() -> "Renditions of recording " + job.subjectId() + " made in " + (System.nanoTime() - started) / 1_000_000 + " ms");
         } catch (Renditions.Failed failed) {
+            if (stopping) { // ffmpeg was ended because the instance stops, not because the video is bad
+                jobs.release(job.id());
+                return;
+            }
             jobs.failed(job, failed.getMessage(), Duration.ofMinutes(1), failed.permanent);
             LOG.warning(() -> "Renditions of recording " + job.subjectId() + " failed (attempt " + job.attempts() + "): " + failed.getMessage());
         } catch (InterruptedException stopping) {

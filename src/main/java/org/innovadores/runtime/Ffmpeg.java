@@ -61,6 +61,13 @@ public class Ffmpeg {
         return run(command, limit);
     }
 
+    private static final java.util.Set<Process> RUNNING = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** Ends every ffmpeg this instance started: it is stopping, and a child process would outlive it. */
+    public static void stopAll() {
+        RUNNING.forEach(Process::destroyForcibly);
+    }
+
     private static Run run(List<String> command, Duration limit) throws IOException, InterruptedException {
         List<String> niced = new ArrayList<>();
         // Lowered priority: pages stay quick while a recording is being converted.
@@ -70,12 +77,20 @@ public class Ffmpeg {
         Path err = Files.createTempFile("ffmpeg-err-", ".txt");
         try {
             Process process = new ProcessBuilder(niced).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            boolean finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
-            if (!finished) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                return new Run(-1, tail(err), "", true);
+            RUNNING.add(process);
+            try {
+                boolean finished = process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS);
+                if (!finished) {
+                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+                    return new Run(-1, tail(err), "", true);
+                }
+                return new Run(process.exitValue(), tail(err), Files.readString(out, StandardCharsets.UTF_8), false);
+            } catch (InterruptedException stopped) {
+                process.destroyForcibly(); // a child must not outlive the work it was started for
+                throw stopped;
+            } finally {
+                RUNNING.remove(process);
             }
-            return new Run(process.exitValue(), tail(err), Files.readString(out, StandardCharsets.UTF_8), false);
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);

@@ -58,6 +58,16 @@ public class Jobs {
     }
 
     /** Keeps a running job leased to this instance: its worker calls it while the work goes on. */
+    /**
+     * Gives a running job back (this instance is stopping): queued again at once for any instance, and
+     * the cut attempt not counted, since the job did not fail.
+     */
+    public void release(UUID id) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        db.update("UPDATE job SET state = 'QUEUED', attempts = attempts - 1, lease_owner = NULL, lease_until = NULL, run_after = ?, "
+                + "updated_at = ? WHERE id = ? AND lease_owner = ? AND state = 'RUNNING'", now, now, id, INSTANCE);
+    }
+
     public boolean renew(UUID id, Duration lease) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         return db.update("UPDATE job SET lease_until = ?, updated_at = ? WHERE id = ? AND lease_owner = ? AND state = 'RUNNING'",

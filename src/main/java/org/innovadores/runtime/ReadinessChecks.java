@@ -26,6 +26,16 @@ public class ReadinessChecks {
     @Inject
     DataDirectory dataDirectory;
 
+    @Inject
+    Drain drain;
+
+    /** DOWN from the moment SIGTERM arrives, so balancers stop sending while requests in flight finish. */
+    @jakarta.enterprise.inject.Produces
+    @Readiness
+    HealthCheck accepting() {
+        return () -> HealthCheckResponse.named("accepting").status(!drain.stopping()).withData("in_flight", drain.inFlight()).build();
+    }
+
     @jakarta.enterprise.inject.Produces
     @Readiness
     HealthCheck database() {

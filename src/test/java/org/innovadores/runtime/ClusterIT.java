@@ -24,8 +24,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Three instances on one PostgreSQL behind HAProxy (health checks on /health/ready), everyone going
  * through the balancer: a team autosaves every 200 ms and three teams hand in exercises whose scores
- * go to the LMS, and one instance is killed (SIGKILL) mid-way. The balancer takes it out; afterwards
- * every save the cluster acknowledged is in the store and every score reached the LMS exactly once.
+ * go to the LMS. One instance is stopped gracefully (SIGTERM) and no save fails meanwhile; another is
+ * killed (SIGKILL). The balancer takes each out; afterwards every save the cluster acknowledged is in
+ * the store and every score reached the LMS exactly once.
  */
 class ClusterIT {
 
@@ -57,6 +58,8 @@ class ClusterIT {
             settings.put("lti.tool.base-url", "http://localhost:" + publicPort);
             settings.put("grades.retry.base", "PT0.5S");
             settings.put("grades.retry.max", "PT2S");
+            // Longer than the balancer needs to see readiness fail (two checks a second apart).
+            settings.put("shutdown.drain-delay", "PT4S");
             instances.add(PayaraProcess.startReady(port, settings));
             ports.add(port);
         }
@@ -87,7 +90,16 @@ class ClusterIT {
 
         AutosaveStorm storm = new AutosaveStorm(base, tenant, 5);
         storm.start(base, Duration.ofMillis(200));
-        Thread.sleep(4000);
+        Thread.sleep(3000);
+        // A graceful stop first (SIGTERM, as a rolling update does): the balancer takes the instance
+        // out while it still answers, so nobody notices.
+        int before = storm.failures();
+        instances.get(2).terminate();
+        assertThat(instances.get(2).awaitExit(Duration.ofSeconds(60))).as("the stopped instance ends by itself").isNotEqualTo(-1);
+        int duringStop = storm.failures() - before;
+        System.out.printf("cluster: %d saves failed while an instance stopped gracefully%n", duringStop);
+        assertThat(duringStop).as("saves failed during a graceful stop").isZero();
+        Thread.sleep(1000);
         // Hand-ins around the kill: their scores are queued and sent by whichever instance claims them.
         for (int i = 0; i < 2; i++) handIn(handIns.get(i));
         instances.get(1).kill();

@@ -49,7 +49,9 @@ public final class PayaraProcess implements AutoCloseable {
                 "data.dir", work.resolve("data-" + port).toString(),
                 "lti.tool.base-url", "http://localhost:" + port,
                 "lti.config.dir", work.resolve("lti-config").toString(),
-                "admin.token", "it-admin-token-0123456789abcdef");
+                "admin.token", "it-admin-token-0123456789abcdef",
+                // No balancer to wait for in tests: on SIGTERM, finish what is in flight and stop.
+                "shutdown.drain-delay", "PT0.2S");
         defaults.forEach((k, v) -> command.add("-D" + k + "=" + properties.getOrDefault(k, v)));
         properties.forEach((k, v) -> { if (!defaults.containsKey(k) && !k.startsWith("jvm.")) command.add("-D" + k + "=" + v); });
         command.addAll(List.of("-jar", System.getProperty("payara.microJar", "target/payara-micro.jar"),
@@ -142,6 +144,16 @@ public final class PayaraProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** SIGTERM, as an orchestrator stops a pod; does not wait. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; answers its exit code, or -1 when it is still running. */
+    public int awaitExit(Duration timeout) throws InterruptedException {
+        return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS) ? process.exitValue() : -1;
     }
 
     /** SIGKILL: the process ends at once, without shutdown hooks, flushes or goodbyes. */
