@@ -81,7 +81,10 @@ public class Attachments {
     }
 
     public Path file(Attachment attachment) {
-        return folder().resolve(attachment.id().toString());
+        Path file = folder().resolve(attachment.id().toString());
+        // Stored before attachments moved beside the recordings (a MEDIA_DIR of its own): still read there.
+        Path earlier = data.folder("media/attachments").resolve(attachment.id().toString());
+        return Files.isRegularFile(file) || !Files.isRegularFile(earlier) ? file : earlier;
     }
 
     /** The object an attachment is in the object store (media.store=s3). */
@@ -141,8 +144,18 @@ public class Attachments {
         }
     }
 
+    /** Beside the recordings, in MEDIA_DIR, which the instances of a cluster on disk share. */
     private Path folder() {
-        return data.folder("media/attachments");
+        if (mediaDir.isEmpty() || mediaDir.get().isBlank()) return data.folder("media/attachments");
+        try {
+            return Files.createDirectories(Path.of(mediaDir.get()).resolve("attachments").toAbsolutePath().normalize());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
+
+    @Inject
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "media.dir")
+    Optional<String> mediaDir;
 
 }

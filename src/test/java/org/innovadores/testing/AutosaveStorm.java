@@ -45,6 +45,7 @@ public final class AutosaveStorm {
     /** A course with one team of {@code size} (at most five) and its exercise "Problema inicial". */
     public AutosaveStorm(String base, Tenant tenant, int size) {
         String course = "storm-" + System.nanoTime();
+        this.course = course;
         String teacher = launch(base, tenant, course + "-teacher", INSTRUCTOR, course);
         String teacherCsrf = csrf(base, teacher);
         String team = post(base, "/course/teams", teacher, teacherCsrf, Map.of("name", "Equipo"))
@@ -66,6 +67,13 @@ public final class AutosaveStorm {
             ((org.jsoup.nodes.FormElement) page.selectFirst("#exercise-form")).formData().forEach(kv -> form.put(kv.key(), kv.value()));
             members.add(new Member(p[0], p[1], exercise, FIELDS.get(m), form));
         }
+    }
+
+    private String course;
+
+    /** The course the team is in (its LMS context id). */
+    public String course() {
+        return course;
     }
 
     public List<Member> members() {
