@@ -185,33 +185,16 @@ public class Uploads {
         if (!upload.complete()) throw new Refused(409, "recordings.error.incomplete");
         if (store.inObjects()) return finishParts(upload);
         Path partial = store.partial(upload.id());
-        FileType type = checkType(upload, partial, upload.size());
-        long size = upload.size();
-        String fileName = upload.fileName();
-        if (type == FileType.SRT) {
-            // Captions from a meeting tool: kept as the WebVTT the player reads.
-            try {
-                String vtt = WebVtt.fromSrt(Files.readString(partial, StandardCharsets.UTF_8));
-                Files.writeString(partial, vtt, StandardCharsets.UTF_8);
-            } catch (java.nio.charset.MalformedInputException notUtf8) {
-                discard(upload);
-                throw new Refused(400, "recordings.error.vtt", 1, "not UTF-8");
-            }
-            type = FileType.WEBVTT;
-            size = Files.size(partial);
-            fileName = fileName.replaceAll("(?i)\\.srt$", "") + ".vtt";
+        Kept kept;
+        try {
+            kept = kept(upload, partial, checkType(upload, partial, upload.size()));
+        } catch (Refused refused) {
+            discard(upload);
+            throw refused;
         }
-        if (type == FileType.WEBVTT) {
-            try {
-                WebVtt.parse(Files.readString(partial, StandardCharsets.UTF_8));
-            } catch (WebVtt.Invalid invalid) {
-                discard(upload);
-                throw new Refused(400, "recordings.error.vtt", invalid.line, invalid.getMessage());
-            } catch (java.nio.charset.MalformedInputException notUtf8) {
-                discard(upload);
-                throw new Refused(400, "recordings.error.vtt", 1, "not UTF-8");
-            }
-        }
+        FileType type = kept.type();
+        String fileName = kept.fileName();
+        long size = Files.size(partial);
         String sha256 = MediaStore.sha256(Files.newInputStream(partial));
         MediaAsset asset = new MediaAsset(upload.id(), upload.programId(), upload.moduleKey(), upload.workshopKey(),
                 upload.kind(), upload.title(), upload.language(), null, fileName, type.contentType, size,
@@ -356,28 +339,21 @@ public class Uploads {
                 try (InputStream in = objects.open(key)) {
                     Files.copy(in, head, StandardCopyOption.REPLACE_EXISTING);
                 }
-                String text;
+                FileType came = type;
                 try {
-                    text = Files.readString(head, StandardCharsets.UTF_8);
-                    if (type == FileType.SRT) {
-                        text = WebVtt.fromSrt(text);
-                        fileName = fileName.replaceAll("(?i)\\.srt$", "") + ".vtt";
-                        type = FileType.WEBVTT;
-                    }
-                    WebVtt.parse(text);
-                } catch (java.nio.charset.MalformedInputException notUtf8) {
+                    Kept kept = kept(upload, head, type);
+                    type = kept.type();
+                    fileName = kept.fileName();
+                } catch (Refused refused) {
                     objects.delete(key);
                     update("DELETE FROM media_upload WHERE id = ?", upload.id());
-                    throw new Refused(400, "recordings.error.vtt", 1, "not UTF-8");
-                } catch (WebVtt.Invalid invalid) {
-                    objects.delete(key);
-                    update("DELETE FROM media_upload WHERE id = ?", upload.id());
-                    throw new Refused(400, "recordings.error.vtt", invalid.line, invalid.getMessage());
+                    throw refused;
                 }
-                Files.writeString(head, text, StandardCharsets.UTF_8);
-                size = Files.size(head);
-                sha256 = MediaStore.sha256(Files.newInputStream(head));
-                objects.put(key, head, type.contentType, java.util.Map.of("sha256", sha256));
+                if (type != came) { // SRT kept as WebVTT
+                    size = Files.size(head);
+                    sha256 = MediaStore.sha256(Files.newInputStream(head));
+                    objects.put(key, head, type.contentType, java.util.Map.of("sha256", sha256));
+                }
             }
         } finally {
             Files.deleteIfExists(head);
@@ -389,6 +365,31 @@ public class Uploads {
         update("DELETE FROM media_upload WHERE id = ?", upload.id());
         renditions.requested(asset);
         return asset;
+    }
+
+    /** What a recording's file is kept as: captions from a meeting tool (SRT) become the WebVTT the player reads. */
+    private record Kept(FileType type, String fileName) {
+    }
+
+    /** Converts SRT to WebVTT in the file and checks WebVTT; anything else is kept as it came. */
+    private static Kept kept(Upload upload, Path file, FileType type) throws Refused, IOException {
+        if (type != FileType.SRT && type != FileType.WEBVTT) return new Kept(type, upload.fileName());
+        String fileName = upload.fileName();
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            if (type == FileType.SRT) {
+                text = WebVtt.fromSrt(text);
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+                fileName = fileName.replaceAll("(?i)\\.srt$", "") + ".vtt";
+                type = FileType.WEBVTT;
+            }
+            WebVtt.parse(text);
+        } catch (java.nio.charset.MalformedInputException notUtf8) {
+            throw new Refused(400, "recordings.error.vtt", 1, "not UTF-8");
+        } catch (WebVtt.Invalid invalid) {
+            throw new Refused(400, "recordings.error.vtt", invalid.line, invalid.getMessage());
+        }
+        return new Kept(type, fileName);
     }
 
     private FileType checkTypeOrDrop(Upload upload, Path head, String key) throws Refused, IOException {

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
 
 /**
  * Turns of periodic work across the cluster: every instance's timer fires, and the first to take a
@@ -16,9 +15,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class ClusterTasks {
 
-    /** This instance, as the owner of the turns it takes. */
-    static final String INSTANCE = UUID.randomUUID().toString();
-
     @Inject
     Sql db;
 
@@ -27,12 +23,12 @@ public class ClusterTasks {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         // A little short of the period, so the next tick (on any instance) finds the turn over.
         OffsetDateTime until = now.plus(period.multipliedBy(9).dividedBy(10));
-        if (db.update("UPDATE cluster_task SET owner = ?, held_until = ? WHERE name = ? AND held_until <= ?", INSTANCE, until, task, now) == 1) {
+        if (db.update("UPDATE cluster_task SET owner = ?, held_until = ? WHERE name = ? AND held_until <= ?", Jobs.INSTANCE, until, task, now) == 1) {
             return true;
         }
         try {
             return db.update("INSERT INTO cluster_task (name, owner, held_until) SELECT ?, ?, ? WHERE NOT EXISTS "
-                    + "(SELECT 1 FROM cluster_task WHERE name = ?)", task, INSTANCE, until, task) == 1;
+                    + "(SELECT 1 FROM cluster_task WHERE name = ?)", task, Jobs.INSTANCE, until, task) == 1;
         } catch (IllegalStateException lostTheRace) { // another instance inserted it first
             return false;
         }

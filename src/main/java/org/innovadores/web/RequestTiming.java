@@ -36,10 +36,18 @@ public class RequestTiming implements ContainerRequestFilter, ContainerResponseF
         metrics.answered(request.getMethod() + " " + template(), System.nanoTime() - t);
     }
 
+    /** Templates by resource method: read from the annotations once, not on every request. */
+    private static final java.util.Map<Method, String> TEMPLATES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private String template() {
         Method method = resource == null ? null : resource.getResourceMethod();
         if (method == null) return "(no endpoint)";
-        Path type = resource.getResourceClass().getAnnotation(Path.class);
+        Class<?> type = resource.getResourceClass();
+        return TEMPLATES.computeIfAbsent(method, m -> template(type, m));
+    }
+
+    private static String template(Class<?> resourceClass, Method method) {
+        Path type = resourceClass.getAnnotation(Path.class);
         Path own = method.getAnnotation(Path.class);
         String path = "/" + (type == null ? "" : strip(type.value())) + (own == null ? "" : "/" + strip(own.value()));
         return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;

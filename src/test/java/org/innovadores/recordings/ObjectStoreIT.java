@@ -155,7 +155,7 @@ class ObjectStoreIT {
         byte[] bytes = Files.readAllBytes(big);
         String location = create(teacher, "taller.mp4", bytes.length);
         int part = 8 * 1024 * 1024;
-        assertThat(patch(location, 0, Arrays.copyOfRange(bytes, 0, part)).statusCode()).isEqualTo(204);
+        assertThat(RecordingsIT.patch(location, 0, Arrays.copyOfRange(bytes, 0, part)).statusCode()).isEqualTo(204);
         URI uri = URI.create(ToolHttp.baseUrl() + location);
         try (Socket cut = new Socket(uri.getHost(), uri.getPort())) {
             cut.getOutputStream().write(("PATCH " + uri.getRawPath() + "?" + uri.getRawQuery() + " HTTP/1.1\r\nHost: " + uri.getHost()
@@ -166,8 +166,8 @@ class ObjectStoreIT {
         }
         long resumeAt = awaitOffset(location, part);
         assertThat(resumeAt).as("resumed at the last whole part").isEqualTo(part);
-        assertThat(patch(location, part, Arrays.copyOfRange(bytes, part, 2 * part)).statusCode()).isEqualTo(204);
-        HttpResponse<String> done = patch(location, 2L * part, Arrays.copyOfRange(bytes, 2 * part, bytes.length));
+        assertThat(RecordingsIT.patch(location, part, Arrays.copyOfRange(bytes, part, 2 * part)).statusCode()).isEqualTo(204);
+        HttpResponse<String> done = RecordingsIT.patch(location, 2L * part, Arrays.copyOfRange(bytes, 2 * part, bytes.length));
         assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
         String video = done.body().replaceAll(".*\"asset\":\"([^\"]+)\".*", "$1");
         assertThat(store.getObjectAsBytes(r -> r.bucket(BUCKET).key("recordings/" + video)).asByteArray())
@@ -177,6 +177,20 @@ class ObjectStoreIT {
             assertThat(staged.filter(p -> p.getFileName().toString().endsWith(".part")).toList()).as("no parts left behind").isEmpty();
         }
         assertThat(recordedSha(video)).as("the SHA-256 kept from part to part").isEqualTo(sha256(bytes));
+
+        // Captions in SubRip, in the store: read back, kept as WebVTT, and served through the tool for <track>.
+        String srt = "1\r\n00:00:00,500 --> 00:00:02,000\r\nBienvenidos.\r\n";
+        String captionsAt = teacher.post("/course/authoring/uploads", Map.of("module", "descubrimiento", "workshop", "taller-3",
+                "kind", "CAPTIONS", "title", "Subtítulos", "file_name", "subtitulos.srt", "size",
+                String.valueOf(srt.getBytes(StandardCharsets.UTF_8).length))).headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> captions = RecordingsIT.patch(captionsAt, 0, srt.getBytes(StandardCharsets.UTF_8));
+        assertThat(captions.statusCode()).as(captions.body()).isEqualTo(201);
+        String captionsId = captions.body().replaceAll(".*\"asset\":\"([^\"]+)\".*", "$1");
+        assertThat(new String(store.getObjectAsBytes(r -> r.bucket(BUCKET).key("recordings/" + captionsId)).asByteArray(),
+                StandardCharsets.UTF_8)).startsWith("WEBVTT").contains("00:00:00.500 --> 00:00:02.000");
+        HttpResponse<String> track = ToolHttp.get(mediaUrl(ana, captionsId));
+        assertThat(track.statusCode()).as("captions come through the tool").isEqualTo(200);
+        assertThat(track.body()).startsWith("WEBVTT").contains("Bienvenidos.");
 
         // Its renditions are made from the store's copy and go to the store.
         String manage = "/course/authoring/recordings?module=descubrimiento&workshop=taller-3";
@@ -217,7 +231,7 @@ class ObjectStoreIT {
 
         // An abandoned upload: its multipart upload in the store is aborted with it.
         String abandoned = create(teacher, "abandonada.mp4", bytes.length);
-        assertThat(patch(abandoned, 0, Arrays.copyOfRange(bytes, 0, part)).statusCode()).isEqualTo(204);
+        assertThat(RecordingsIT.patch(abandoned, 0, Arrays.copyOfRange(bytes, 0, part)).statusCode()).isEqualTo(204);
         String[] started = storeUpload(abandoned);
         assertThat(store.listParts(r -> r.bucket(BUCKET).key(started[0]).uploadId(started[1])).parts()).hasSize(1);
         HttpResponse<String> cleaned = LtiClient.adminPost("/admin/api/uploads/abandoned?idle=PT0S");
@@ -239,7 +253,7 @@ class ObjectStoreIT {
 
     static String upload(CoursePerson teacher, String title, String fileName, byte[] bytes) {
         String location = create(teacher, fileName, bytes.length);
-        HttpResponse<String> done = patch(location, 0, bytes);
+        HttpResponse<String> done = RecordingsIT.patch(location, 0, bytes);
         assertThat(done.statusCode()).as(done.body()).isEqualTo(201);
         return done.body().replaceAll(".*\"asset\":\"([^\"]+)\".*", "$1");
     }
@@ -251,12 +265,6 @@ class ObjectStoreIT {
         return created.headers().firstValue("Location").orElseThrow();
     }
 
-    static HttpResponse<String> patch(String location, long offset, byte[] bytes) {
-        return ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + location))
-                .header("Content-Type", "application/offset+octet-stream").header("Upload-Offset", String.valueOf(offset))
-                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
-    }
-
     /** The offset the tool reports once the cut request's lease is released. */
     static long awaitOffset(String location, long expected) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -265,7 +273,7 @@ class ObjectStoreIT {
             HttpResponse<String> head = ToolHttp.send(HttpRequest.newBuilder(URI.create(ToolHttp.baseUrl() + location))
                     .method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
             offset = Long.parseLong(head.headers().firstValue("Upload-Offset").orElse("-1"));
-            if (offset == expected && patch(location, expected, new byte[0]).statusCode() != 409) return offset;
+            if (offset == expected && RecordingsIT.patch(location, expected, new byte[0]).statusCode() != 409) return offset;
             Thread.sleep(500);
         }
         return offset;
